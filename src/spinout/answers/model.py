@@ -1,0 +1,100 @@
+"""The answers file: a versioned, hand-editable record of one respondent's answers.
+
+```yaml
+format: 1
+rules: {name: spinout_guidance, version: "1.0.0", digest: "sha256:…", questions: {id: hash}}
+respondent: {role: frontline, id: optional}
+started: "2026-01-31T10:00:00+00:00"   # optional
+updated: "2026-01-31T10:20:00+00:00"   # optional
+answers:
+  has_plan: draft
+```
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spinout.engine.values import AnswerValue
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class RulesRef:
+    name: str
+    version: str
+    digest: str
+    questions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    role: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    rules: RulesRef
+    respondent: Respondent
+    answers: dict[str, AnswerValue]
+    started: str | None = None
+    updated: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_answer(self, qid: str, value: AnswerValue, fingerprint: str | None = None,
+                    now: str | None = None) -> AnswersFile:
+        """A copy with one answer set; existing answers keep their place."""
+        answers = dict(self.answers)
+        answers[qid] = value
+        rules = self.rules
+        if fingerprint is not None:
+            rules = replace(rules, questions={**rules.questions, qid: fingerprint})
+        return replace(self, answers=answers, rules=rules, updated=now or self.updated)
+
+    def with_role(self, role: str) -> AnswersFile:
+        return replace(self, respondent=replace(self.respondent, role=role))
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "rules": {"name": self.rules.name, "version": self.rules.version,
+                      "digest": self.rules.digest},
+            "respondent": {k: v for k, v in (("role", self.respondent.role),
+                                             ("id", self.respondent.id)) if v is not None},
+        }
+        if self.rules.questions:
+            data["rules"]["questions"] = dict(self.rules.questions)
+        for key in ("started", "updated"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        data.update(self.extra)
+        data["answers"] = dict(self.answers)
+        return data
+
+
+def fingerprint(question: Any) -> str:
+    """Short hash of what a respondent sees and answers (text, type, options, range, condition);
+    help, citations and scores may change without asking again."""
+    shown = {
+        "text": question.text,
+        "type": question.type,
+        "options": [[o.value, o.label] for o in question.options],
+        "min": question.min,
+        "max": question.max,
+        "when": question.when.model_dump(mode="json", by_alias=True, exclude_none=True)
+        if question.when is not None else None,
+    }
+    blob = json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def new_answers(ruleset: Any, role: str | None = None, respondent_id: str | None = None,
+                now: str | None = None) -> AnswersFile:
+    h = ruleset.header
+    return AnswersFile(RulesRef(h.name, h.version, ruleset.digest), Respondent(role, respondent_id),
+                       {}, started=now, updated=now)

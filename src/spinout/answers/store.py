@@ -1,0 +1,109 @@
+"""Reading and writing answers files: atomic saves and a lock against two writers."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from spinout.answers.model import AnswersFile
+from spinout.errors import AnswersError, OutputError, Problem, YamlFileError
+from spinout.yamlfile import read_yaml
+
+MAX_ANSWERS_BYTES = 1024 * 1024
+
+
+def load(path: Path, rs: Any, strict: bool = True) -> Any:
+    """Read and check an answers file; raise AnswersError listing every error."""
+    from spinout.answers.validate import check_document
+
+    try:
+        doc = read_yaml(Path(path), str(path), MAX_ANSWERS_BYTES)
+    except YamlFileError as exc:
+        raise AnswersError(exc.problems) from None
+    checked = check_document(doc, rs)
+    if checked.errors and strict:
+        raise AnswersError(list(checked.errors))
+    return checked
+
+
+def dump(answers: AnswersFile) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(answers.to_data(), Dumper=dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+
+
+def save(path: Path, answers: AnswersFile) -> None:
+    """Write atomically: a temporary file in the same folder, flushed, then renamed over."""
+    write_atomic(Path(path), dump(answers).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(Problem(str(path), None, None, f"cannot write here ({exc.strerror})",
+                                  "check the folder exists and is writable")) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(Problem(str(path), None, None, f"could not save ({exc.strerror}); the "
+                                  "previous file is unchanged", "free some disk space or choose "
+                                  "another folder")) from None
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the answers file while a questionnaire runs on it."""
+    lock_path = Path(path).with_name(Path(path).name + ".lock")
+    try:
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise OutputError(Problem(str(lock_path), None, None, f"cannot create the lock file "
+                                  f"({exc.strerror})", "check the folder is writable")) from None
+    acquired = False
+    try:
+        if not _try_lock(handle):
+            handle.seek(0)
+            owner = handle.read().strip() or "another process"
+            raise AnswersError(Problem(str(path), None, None, f"this answers file is in use by "
+                                       f"another `spinout assess` ({owner})", "finish or close "
+                                       "that one first, or use another `--answers` file"))
+        acquired = True
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        yield
+    finally:
+        if acquired:
+            with contextlib.suppress(OSError):
+                lock_path.unlink()
+        handle.close()
+
+
+def _try_lock(handle: Any) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,213 @@
+"""Checking answers against the rules: structure, ids, values, ranges, and rule-set changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spinout.answers.model import FORMAT, AnswersFile, Respondent, RulesRef, fingerprint
+from spinout.engine.values import DONT_KNOW, is_number
+from spinout.errors import Problem
+from spinout.ruleset.checks import did_you_mean
+from spinout.ruleset.model import Question, RuleSet
+from spinout.yamlfile import Document
+
+TOP_KEYS = ("format", "rules", "respondent", "started", "updated", "answers")
+
+
+@dataclass(frozen=True)
+class RuleChanges:
+    """How the rule set moved since the answers were given."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class Checked:
+    answers: AnswersFile
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    changes: RuleChanges | None
+
+
+def check_document(doc: Document, rs: RuleSet) -> Checked:
+    """Validate a parsed answers file. Errors make it unusable; warnings are kept and shown."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    data = doc.data
+    if not isinstance(data, dict):
+        errors.append(doc.problem((), "the top level must be a mapping",
+                                  "start the file with `format: 1`"))
+        return Checked(_empty(), tuple(errors), (), None)
+    for key in data:
+        if key not in TOP_KEYS:
+            errors.append(doc.problem((key,), f"unknown key `{key}`",
+                                      did_you_mean(str(key), TOP_KEYS)))
+    if data.get("format") != FORMAT:
+        errors.append(doc.problem(("format",), f"unsupported format `{data.get('format')}`",
+                                  f"this version of spinout reads `format: {FORMAT}`"))
+    ref = _rules_ref(doc, data.get("rules"), errors)
+    respondent = _respondent(doc, data.get("respondent"), rs, errors)
+    raw = data.get("answers", {})
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        errors.append(doc.problem(("answers",), "`answers` must be a mapping of question id to "
+                                  "answer", "write one `question_id: value` per line"))
+        raw = {}
+    if ref.name and ref.name != rs.header.name:
+        errors.append(doc.problem(("rules", "name"), f"these answers are for the rule set "
+                                  f"`{ref.name}` ({ref.digest[:19]}…), not `{rs.header.name}` "
+                                  f"({rs.digest[:19]}…)", "use `--rules` to pick the rule set "
+                                  "they were given under"))
+    answers: dict[str, Any] = {}
+    for qid, value in raw.items():
+        if not rs.has("questions", str(qid)):
+            errors.append(doc.problem(("answers", qid), f"unknown question `{qid}`",
+                                      did_you_mean(str(qid), [q.id for q in rs.questions])))
+            continue
+        message = value_error(rs.question(qid), value)
+        if message:
+            errors.append(doc.problem(("answers", qid), message[0], message[1]))
+        answers[qid] = value
+    changes = rule_changes(ref, rs)
+    if changes and changes.any:
+        warnings.append(doc.problem(("rules", "digest"), "the rule set has changed since these "
+                                    "answers were given: " + describe_changes(changes),
+                                    "run `spinout assess` to answer the new or changed questions"))
+    for key in ("started", "updated"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            errors.append(doc.problem((key,), f"`{key}` must be a date and time in quotes",
+                                      'write it like "2026-01-31T10:00:00+00:00"'))
+    result = AnswersFile(ref, respondent, answers, _str(data.get("started")),
+                         _str(data.get("updated")))
+    if not errors:
+        warnings.extend(_hidden_answers(doc, rs, answers))
+    return Checked(result, tuple(errors), tuple(warnings), changes)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _empty() -> AnswersFile:
+    return AnswersFile(RulesRef("", "", ""), Respondent(), {})
+
+
+def _rules_ref(doc: Document, raw: Any, errors: list[Problem]) -> RulesRef:
+    if not isinstance(raw, dict):
+        errors.append(doc.problem(("rules",), "`rules` is missing or not a mapping",
+                                  "add `rules: {name: …, version: …, digest: …}`"))
+        return RulesRef("", "", "")
+    for key in raw:
+        if key not in ("name", "version", "digest", "questions"):
+            errors.append(doc.problem(("rules", key), f"unknown key `{key}` in `rules`",
+                                      did_you_mean(str(key), ["name", "version", "digest"])))
+    questions = raw.get("questions") or {}
+    if not isinstance(questions, dict):
+        errors.append(doc.problem(("rules", "questions"), "`rules.questions` must be a mapping",
+                                  "remove it; spinout writes it itself"))
+        questions = {}
+    return RulesRef(str(raw.get("name", "")), str(raw.get("version", "")),
+                    str(raw.get("digest", "")), {str(k): str(v) for k, v in questions.items()})
+
+
+def _respondent(doc: Document, raw: Any, rs: RuleSet, errors: list[Problem]) -> Respondent:
+    if raw is None:
+        return Respondent()
+    if not isinstance(raw, dict):
+        errors.append(doc.problem(("respondent",), "`respondent` must be a mapping",
+                                  "write `respondent: {role: frontline}`"))
+        return Respondent()
+    role = raw.get("role")
+    roles = [r.id for r in rs.roles]
+    if role is not None and role not in roles:
+        errors.append(doc.problem(("respondent", "role"), f"unknown role `{role}`",
+                                  did_you_mean(str(role), roles)))
+    rid = raw.get("id")
+    return Respondent(role if role in roles else None, None if rid is None else str(rid))
+
+
+def value_error(q: Question, value: Any) -> tuple[str, str] | None:
+    """Why ``value`` is not a valid answer to ``q``, or None when it is."""
+    if isinstance(value, str) and value == DONT_KNOW:
+        return None if q.dont_know else (
+            "this question does not allow \"don't know\"", "give an answer")
+    values = ", ".join(f"`{_show(o.value)}`" for o in q.options)
+    if q.type == "yes_no":
+        return None if isinstance(value, bool) else (
+            f"`{_show(value)}` is not an answer to a yes/no question", "use `true` or `false`")
+    if q.type == "multi":
+        if not isinstance(value, list):
+            return f"`{_show(value)}` should be a list", f"write a list, e.g. [{values}]"
+        bad = [v for v in value if q.option(v) is None]
+        if bad:
+            return f"`{_show(bad[0])}` is not an option", f"use any of {values}"
+        if len({repr(v) for v in value}) != len(value):
+            return "an option is listed twice", "list each option once"
+        return None
+    if q.options:
+        return None if q.option(value) is not None else (
+            f"`{_show(value)}` is not an option", f"use one of {values}")
+    if q.type in ("number", "scale"):
+        if not is_number(value):
+            return f"`{_show(value)}` is not a number", "write a number"
+        if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
+            return (f"{_show(value)} is out of range",
+                    f"give a number from {_show(q.min)} to {_show(q.max)}")
+        return None
+    if not isinstance(value, str):
+        return f"`{_show(value)}` is not text", "put the answer in quotes"
+    if len(value) > 10_000:
+        return "the text is too long", "keep comments under 10,000 characters"
+    return None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def rule_changes(ref: RulesRef, rs: RuleSet) -> RuleChanges | None:
+    """What changed in the questions since the answers were given (None if unknown)."""
+    if not ref.digest or ref.digest == rs.digest:
+        return None
+    if not ref.questions:
+        return RuleChanges((), (), ())
+    now = {q.id: fingerprint(q) for q in rs.questions}
+    return RuleChanges(
+        added=tuple(q for q in now if q not in ref.questions),
+        removed=tuple(q for q in ref.questions if q not in now),
+        changed=tuple(q for q, h in now.items() if q in ref.questions and ref.questions[q] != h),
+    )
+
+
+def describe_changes(changes: RuleChanges) -> str:
+    if not changes.any:
+        return "its digest differs but no question was added, removed or changed"
+    parts = []
+    for word, ids in (("added", changes.added), ("removed", changes.removed),
+                      ("changed", changes.changed)):
+        if ids:
+            shown = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
+            parts.append(f"{word} {shown}")
+    return "; ".join(parts)
+
+
+def _hidden_answers(doc: Document, rs: RuleSet, answers: dict[str, Any]) -> list[Problem]:
+    from spinout.engine.visibility import visible_questions
+
+    shown = {q.id for q in visible_questions(rs, answers)}
+    return [doc.problem(("answers", qid), f"`{qid}` is answered but no longer applies given the "
+                        "other answers", "it is kept but not scored")
+            for qid in answers if qid not in shown]

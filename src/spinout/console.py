@@ -1,0 +1,13 @@
+"""The terminal: one rich Console per stream, honouring NO_COLOR and narrow widths."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=False)

@@ -1,0 +1,118 @@
+"""The assessment: frozen results of the engine, every figure traceable to answers and rules.
+Text (titles, advice, citations) stays in the rule set; results carry ids to look it up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spinout.engine.values import AnswerValue
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One answer's part in a dimension score: ``share`` values add up to the score."""
+
+    question: str
+    answer: AnswerValue
+    points: float
+    weight: float
+    share: float
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    id: str
+    score: float | None
+    confidence: float
+    contributions: tuple[Contribution, ...]
+    unknowns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What made a condition hold: an answer (``kind='answer'``) or a dimension score."""
+
+    kind: str
+    ref: str
+    value: AnswerValue | float | None
+
+
+@dataclass(frozen=True)
+class TriggeredBarrier:
+    id: str
+    severity: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class CriterionStatus:
+    stage: str
+    kind: str  # "entry" or "exit"
+    label: str
+    met: bool
+
+
+@dataclass(frozen=True)
+class StagePlacement:
+    id: str
+    index: int
+    complete: bool
+    criteria: tuple[CriterionStatus, ...]
+    statuses: tuple[tuple[str, str], ...]  # (stage id, "done" | "current" | "ahead")
+
+    @property
+    def met(self) -> tuple[CriterionStatus, ...]:
+        return tuple(c for c in self.criteria if c.met)
+
+    @property
+    def remaining(self) -> tuple[CriterionStatus, ...]:
+        return tuple(c for c in self.criteria if not c.met)
+
+
+@dataclass(frozen=True)
+class FormFit:
+    id: str
+    rank: int
+    fit: float
+    excluded: bool
+    reasons_for: tuple[str, ...]
+    reasons_against: tuple[str, ...]
+    excluded_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NextAction:
+    question: str
+    current: AnswerValue | None
+    target: AnswerValue
+    overall_gain: float
+    dimension_gains: tuple[tuple[str, float], ...]
+    clears: tuple[str, ...]
+    band_after: str | None
+
+
+@dataclass(frozen=True)
+class Unknown:
+    question: str
+    reason: str  # "dont_know" or "unanswered"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    overall: float | None
+    confidence: float
+    band: str
+    uncapped_band: str
+    capped_by: tuple[str, ...]
+    weakest: str | None
+    dimensions: tuple[DimensionScore, ...]
+    barriers: tuple[TriggeredBarrier, ...]
+    stage: StagePlacement
+    legal_forms: tuple[FormFit, ...]
+    next_actions: tuple[NextAction, ...]
+    unknowns: tuple[Unknown, ...]
+    visible: tuple[str, ...]
+    ignored: tuple[str, ...]
+
+    def dimension(self, did: str) -> DimensionScore:
+        return next(d for d in self.dimensions if d.id == did)

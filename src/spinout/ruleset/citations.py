@@ -1,0 +1,100 @@
+"""Checking quotes against their source documents, and finding where each passage stands."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u2026": "...",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold typographic quotes, dashes and spaces, and collapse runs of white space."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+
+
+@dataclass(frozen=True)
+class Passage:
+    line: int
+    headline: str | None
+    text: str
+
+
+class SourceText:
+    """One source document, searchable by normalised quote, with line numbers and headlines."""
+
+    def __init__(self, text: str, headlines: tuple[str, ...] = ()) -> None:
+        self.lines = text.splitlines()
+        self.headlines = headlines
+        parts: list[str] = []
+        self._starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self._starts.append(offset)
+            norm = normalise(line)
+            parts.append(norm)
+            offset += len(norm) + 1
+        self.flat = " ".join(parts)
+
+    def find(self, quote: str) -> int | None:
+        """1-based line on which the quote begins, or None when it is not in the text."""
+        needle = normalise(quote)
+        if not needle:
+            return None
+        at = self.flat.find(needle)
+        if at < 0:
+            return None
+        return bisect.bisect_right(self._starts, at)
+
+    @cached_property
+    def headline_lines(self) -> list[tuple[int, str]]:
+        wanted = {normalise(h) for h in self.headlines}
+        return [(i, line.strip()) for i, line in enumerate(self.lines, 1)
+                if normalise(line) in wanted]
+
+    def missing_headlines(self) -> list[str]:
+        found = {normalise(h) for _, h in self.headline_lines}
+        return [h for h in self.headlines if normalise(h) not in found]
+
+    def headline_at(self, line: int) -> str | None:
+        """The headline of the article that line belongs to (the last headline at or above)."""
+        best = None
+        for number, headline in self.headline_lines:
+            if number > line:
+                break
+            best = headline
+        return best
+
+    def passage(self, quote: str) -> Passage | None:
+        line = self.find(quote)
+        if line is None:
+            return None
+        return Passage(line, self.headline_at(line), quote)
+
+    def closest(self, quote: str) -> tuple[int, str]:
+        """The line and sentence of the text most like ``quote``, for "did you mean"."""
+        needle = normalise(quote)
+        best = (0.0, 1, "")
+        for number, line in enumerate(self.lines, 1):
+            for sentence in re.split(r"(?<=[.!?])\s+", normalise(line)):
+                if not sentence:
+                    continue
+                matcher = difflib.SequenceMatcher(None, needle, sentence, autojunk=False)
+                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best[0]:
+                    best = (ratio, number, sentence)
+        return best[1], best[2]

@@ -1,0 +1,162 @@
+"""Describing a rule set for editors: summary, readable views, JSON, schema, sources."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from spinout.errors import Problem, RulesError, UsageError
+from spinout.ruleset.loader import bundled_location, rule_files
+from spinout.ruleset.model import RuleFile, RuleSet
+
+KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms")
+
+
+def citation_counts(rs: RuleSet) -> Counter[str]:
+    counts: Counter[str] = Counter({s.id: 0 for s in rs.sources})
+    for kind in KINDS:
+        for item in getattr(rs, kind):
+            counts.update(c.source for c in item.cite)
+    return counts
+
+
+def summary(rs: RuleSet) -> str:
+    counts = citation_counts(rs)
+    cites = ", ".join(f"{sid} {n}" for sid, n in counts.items())
+    return (f"ok: {rs.header.name} {rs.header.version}: {len(rs.questions)} questions, "
+            f"{len(rs.barriers)} barriers, {len(rs.stages)} stages, "
+            f"{len(rs.legal_forms)} legal forms; citations per source: {cites}")
+
+
+def init(directory: Path) -> str:
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise UsageError(Problem(str(directory), None, None, "folder exists and is not empty",
+                                 "choose a new folder name"))
+    bundled = bundled_location()
+    (directory / "rules").mkdir(parents=True, exist_ok=True)
+    (directory / "seeds").mkdir(exist_ok=True)
+    for path in [*rule_files(bundled.rules), bundled.rules / "README.md"]:
+        if path.is_file():
+            shutil.copyfile(path, directory / "rules" / path.name)
+    for path in sorted(bundled.seeds.glob("*.txt")):
+        shutil.copyfile(path, directory / "seeds" / path.name)
+    return (f"Copied the rule set to {directory}/rules and its sources to {directory}/seeds.\n"
+            f"Edit the YAML, then run:  spinout rules check --rules {directory}")
+
+
+def schema_json() -> str:
+    schema = RuleFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "spinout rule file"
+    return json.dumps(schema, indent=2, ensure_ascii=False)
+
+
+def _cite(item: Any) -> list[dict[str, str]]:
+    return [{"source": c.source, "quote": c.quote} for c in item.cite]
+
+
+def normalised(rs: RuleSet) -> dict[str, Any]:
+    """The rule set as plain data for other tools (documented in the README)."""
+    def dump(item: Any, **extra: Any) -> dict[str, Any]:
+        data = item.model_dump(mode="json", by_alias=True, exclude_none=True,
+                               exclude={"cite", "editorial"})
+        data.update(extra)
+        data["cite"] = _cite(item)
+        data["editorial"] = item.editorial
+        return data
+
+    return {
+        "name": rs.header.name,
+        "version": rs.header.version,
+        "title": rs.header.title,
+        "digest": rs.digest,
+        "min_group_size": rs.header.min_group_size,
+        "sources": [s.model_dump(mode="json") for s in rs.sources],
+        "roles": [r.model_dump(mode="json") for r in rs.roles],
+        "dimensions": [dump(d) for d in rs.dimensions],
+        "sections": [s.model_dump(mode="json") for s in rs.sections],
+        "questions": [
+            dump(q, min=q.min, max=q.max, dont_know=q.dont_know,
+                 when=None if q.when is None else q.when.model_dump(
+                     mode="json", by_alias=True, exclude_none=True))
+            for q in rs.questions_in_order()
+        ],
+        "barriers": [dump(b) for b in rs.barriers],
+        "stages": [dump(s) for s in rs.stages],
+        "legal_forms": [dump(f) for f in rs.legal_forms],
+        "bands": rs.bands.model_dump(mode="json"),
+    }
+
+
+def find_item(rs: RuleSet, item_id: str) -> tuple[str, Any]:
+    from spinout.ruleset.checks import did_you_mean
+
+    everything = {}
+    for kind in ("sources", "roles", "dimensions", "sections", *KINDS):
+        for item in getattr(rs, kind):
+            everything[item.id] = (kind, item)
+    for band in rs.bands.levels:
+        everything.setdefault(band.id, ("bands", band))
+    if item_id not in everything:
+        raise RulesError(Problem("rules", None, None, f"no item with id `{item_id}`",
+                                 did_you_mean(item_id, sorted(everything))))
+    return everything[item_id]
+
+
+def to_json(rs: RuleSet, item_id: str | None = None) -> str:
+    data = normalised(rs)
+    if item_id is not None:
+        kind, _ = find_item(rs, item_id)
+        section = data["bands"]["levels"] if kind == "bands" else data[kind]
+        data = next(x for x in section if x["id"] == item_id)
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def show(rs: RuleSet, item_id: str | None) -> None:
+    from spinout.console import console
+    from spinout.ruleset.show import render_item, render_overview
+
+    out = console()
+    if item_id is None:
+        render_overview(out, rs)
+    else:
+        kind, item = find_item(rs, item_id)
+        render_item(out, rs, kind, item)
+
+
+def list_sources(rs: RuleSet) -> None:
+    from rich.table import Table
+
+    from spinout.console import console
+    from spinout.textsafe import for_terminal
+
+    counts = citation_counts(rs)
+    table = Table(title="Sources", title_justify="left")
+    for col in ("id", "file", "title", "cited"):
+        table.add_column(col, justify="right" if col == "cited" else "left")
+    for s in rs.sources:
+        table.add_row(for_terminal(s.id), for_terminal(s.file), for_terminal(s.title),
+                      str(counts[s.id]))
+    console().print(table)
+
+
+def show_source(rs: RuleSet, source_id: str) -> None:
+    from spinout.console import console
+    from spinout.textsafe import strip_controls
+
+    if not rs.has("sources", source_id):
+        from spinout.ruleset.checks import did_you_mean
+
+        raise RulesError(Problem("sources", None, None, f"no source `{source_id}`",
+                                 did_you_mean(source_id, [s.id for s in rs.sources])))
+    source = rs.source(source_id)
+    out = console()
+    out.print(f"{source.id}: {source.title} ({source.file})", markup=False)
+    lines = rs.seeds[source_id].splitlines()
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, 1):
+        out.print(f"{number:>{width}}  {strip_controls(line)}", markup=False, soft_wrap=True)

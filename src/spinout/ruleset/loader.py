@@ -1,0 +1,203 @@
+"""Loading a rule set: every YAML file under the rules folder, validated up front.
+
+All problems of a run are collected (syntax, schema, cross references, citations) and raised
+together as one :class:`RulesError`, each as ``file:line:col: what — how to fix``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spinout.errors import Problem, RulesError, YamlFileError
+from spinout.yamlfile import Document, read_yaml
+
+MAX_RULE_FILE_BYTES = 1024 * 1024
+MAX_SEED_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RulesLocation:
+    rules: Path
+    seeds: Path
+
+
+def bundled_location() -> RulesLocation:
+    base = Path(str(resources.files("spinout"))) / "data"
+    return RulesLocation(base / "rules", base / "seeds")
+
+
+def locate(rules_dir: Path | None) -> RulesLocation:
+    """Where the rule files and seeds are. ``rules_dir`` may be a rules folder or a folder
+    holding ``rules/`` (and optionally ``seeds/``); seeds default to the bundled documents."""
+    if rules_dir is None:
+        return bundled_location()
+    rules_dir = Path(rules_dir)
+    if (rules_dir / "rules").is_dir():
+        rules_dir = rules_dir / "rules"
+    if not rules_dir.is_dir():
+        raise RulesError(Problem(str(rules_dir), None, None, "no such rules folder",
+                                 "give the folder holding the rule files, e.g. `--rules rules`"))
+    for candidate in (rules_dir / "seeds", rules_dir.parent / "seeds"):
+        if candidate.is_dir():
+            return RulesLocation(rules_dir, candidate)
+    return RulesLocation(rules_dir, bundled_location().seeds)
+
+
+def rule_files(rules_dir: Path) -> list[Path]:
+    return sorted(p for p in rules_dir.glob("*.yaml") if p.is_file())
+
+
+def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) -> Any:
+    """Load, validate and cross-check a rule set (raises RulesError with every problem)."""
+    where = locate(rules_dir)
+    files = rule_files(where.rules)
+    if not files:
+        raise RulesError(Problem(str(where.rules), None, None, "no `.yaml` rule files here",
+                                 "run `spinout rules init DIR` to start from the bundled set"))
+    docs, problems = _read_all(files, where.rules)
+    parsed = _validate_files(docs, problems)
+    if problems:
+        raise RulesError(sorted(problems, key=_order))
+    joined, origins = _join(parsed, docs, problems, where.rules)
+    if problems:
+        raise RulesError(sorted(problems, key=_order))
+    ruleset = _finish(joined, files, where, origins, problems, check_citations)
+    if problems:
+        raise RulesError(sorted(problems, key=_order))
+    return ruleset
+
+
+def _order(p: Problem) -> tuple[str, int, int]:
+    return (p.file, p.line or 0, p.col or 0)
+
+
+def _display(path: Path, rules_dir: Path) -> str:
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return f"{rules_dir.name}/{path.name}" if path.parent == rules_dir else str(path)
+
+
+def _read_all(files: list[Path], rules_dir: Path) -> tuple[list[Document], list[Problem]]:
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for path in files:
+        name = _display(path, rules_dir)
+        try:
+            doc = read_yaml(path, name, MAX_RULE_FILE_BYTES)
+        except YamlFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(doc.problem((), "the top level must be a mapping of sections",
+                                        "start with a key such as `questions:`"))
+            continue
+        docs.append(doc)
+    return docs, problems
+
+
+def _validate_files(docs: list[Document], problems: list[Problem]) -> list[Any]:
+    from pydantic import ValidationError
+
+    from spinout.ruleset.model import RuleFile
+    from spinout.ruleset.pydantic_errors import to_problems
+
+    parsed = []
+    for doc in docs:
+        try:
+            parsed.append(RuleFile.model_validate(doc.data))
+        except ValidationError as exc:
+            problems.extend(to_problems(exc, doc, RuleFile))
+            parsed.append(None)
+    return parsed
+
+
+def _join(parsed: list[Any], docs: list[Document], problems: list[Problem],
+          rules_dir: Path) -> tuple[dict[str, Any], dict[tuple[str, int], tuple[Document, tuple]]]:
+    from spinout.ruleset.model import LIST_SECTIONS
+
+    joined: dict[str, Any] = {k: [] for k in LIST_SECTIONS}
+    origins: dict[tuple[str, int], tuple[Document, tuple]] = {}
+    for doc, rf in zip(docs, parsed, strict=True):
+        for kind in LIST_SECTIONS:
+            for j, item in enumerate(getattr(rf, kind)):
+                origins[(kind, len(joined[kind]))] = (doc, (kind, j))
+                joined[kind].append(item)
+        for single in ("ruleset", "bands"):
+            value = getattr(rf, single)
+            if value is None:
+                continue
+            if single in joined:
+                first = origins[(single, 0)][0].name
+                problems.append(doc.problem((single,), f"`{single}` is given twice (also in "
+                                            f"{first})", "keep it in one file only"))
+                continue
+            joined[single] = value
+            origins[(single, 0)] = (doc, (single,))
+    for single, example in (("ruleset", "ruleset.yaml"), ("bands", "bands.yaml")):
+        if single not in joined:
+            problems.append(Problem(str(rules_dir), None, None, f"no `{single}:` section found",
+                                    f"add it, e.g. in {example}"))
+    return joined, origins
+
+
+def _finish(joined: dict[str, Any], files: list[Path], where: RulesLocation,
+            origins: dict[tuple[str, int], tuple[Document, tuple]], problems: list[Problem],
+            check_citations: bool) -> Any:
+    from spinout.ruleset.checks import check_all
+    from spinout.ruleset.model import RuleSet
+
+    def at(kind: str, index: int, sub: tuple, message: str, hint: str) -> Problem:
+        doc, path = origins.get((kind, index), origins.get(("ruleset", 0)))  # type: ignore[misc]
+        return doc.problem((*path, *sub), message, hint)
+
+    seeds = _read_seeds(joined["sources"], where.seeds, at, problems)
+    ruleset = RuleSet(
+        header=joined.pop("ruleset"),
+        bands=joined.pop("bands"),
+        digest=digest(files),
+        seeds=seeds,
+        **joined,
+    )
+    problems.extend(check_all(ruleset, at))
+    if check_citations and not problems:
+        from spinout.ruleset.citecheck import check_citations as run
+
+        problems.extend(run(ruleset, at))
+    return ruleset
+
+
+def digest(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in files:
+        data = path.read_bytes()
+        h.update(path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return "sha256:" + h.hexdigest()
+
+
+def _read_seeds(sources: list[Any], seeds_dir: Path, at: Any,
+                problems: list[Problem]) -> dict[str, str]:
+    base = seeds_dir.resolve()
+    texts: dict[str, str] = {}
+    for i, source in enumerate(sources):
+        path = seeds_dir / source.file
+        real = path.resolve()
+        if real.parent != base or not real.is_file():
+            problems.append(at("sources", i, ("file",),
+                               f"`{source.file}` is not a file inside {seeds_dir}",
+                               "name a document in the seeds folder"))
+            continue
+        if real.stat().st_size > MAX_SEED_BYTES:
+            problems.append(at("sources", i, ("file",), f"`{source.file}` is too large",
+                               f"source documents are limited to {MAX_SEED_BYTES:,} bytes"))
+            continue
+        try:
+            texts[source.id] = real.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(at("sources", i, ("file",), f"`{source.file}` is not UTF-8 text",
+                               "save the document as UTF-8"))
+    return texts

@@ -1,0 +1,71 @@
+"""Readable terminal views of a rule set and its items (`spinout rules show`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spinout.ruleset.model import RuleSet
+from spinout.textsafe import for_terminal as t
+
+
+def render_overview(out: Any, rs: RuleSet) -> None:
+    out.print(f"[bold]{t(rs.header.title)}[/] ({t(rs.header.name)} {t(rs.header.version)})")
+    out.print(f"digest {rs.digest}\n")
+    out.print("[bold]Dimensions[/]")
+    for d in rs.dimensions:
+        out.print(f"  {t(d.id)}  {t(d.name)} (weight {d.weight:g}){_ed(d)}")
+    for section in rs.sections:
+        out.print(f"\n[bold]Section: {t(section.name)}[/]")
+        for q in rs.questions_in_order():
+            if q.section == section.id:
+                cond = "  (conditional)" if q.when is not None else ""
+                out.print(f"  {t(q.id)}  [{q.type}] {t(q.text)}{cond}")
+    out.print("\n[bold]Barriers[/]")
+    for b in rs.barriers:
+        out.print(f"  {t(b.id)}  {b.severity}: {t(b.title)}")
+    out.print("\n[bold]Stages[/]")
+    for i, s in enumerate(rs.stages, 1):
+        out.print(f"  {i}. {t(s.id)}  {t(s.name)}{_ed(s)}")
+    out.print("\n[bold]Legal forms[/]")
+    for f in rs.legal_forms:
+        out.print(f"  {t(f.id)}  {t(f.name)}{_ed(f)}")
+    out.print("\nShow one item with:  spinout rules show ID")
+
+
+def _ed(item: Any) -> str:
+    return "  [italic](editorial)[/]" if getattr(item, "editorial", False) else ""
+
+
+def render_item(out: Any, rs: RuleSet, kind: str, item: Any) -> None:
+    out.print(f"[bold]{t(item.id)}[/] ({kind.rstrip('s').replace('_', ' ')}){_ed(item)}")
+    data = item.model_dump(mode="json", by_alias=True, exclude_none=True,
+                           exclude={"cite", "editorial", "id"})
+    _fields(out, data, 1)
+    cites = getattr(item, "cite", ())
+    if cites:
+        from spinout.ruleset.citecheck import source_texts
+
+        texts = source_texts(rs)
+        out.print("\n[bold]Citations[/]")
+        for c in cites:
+            line = texts[c.source].find(c.quote) if c.source in texts else None
+            where = f"{rs.source(c.source).file}:{line}" if line else c.source
+            out.print(f"  {t(where)}  \u201c{t(c.quote)}\u201d")
+
+
+def _fields(out: Any, data: Any, depth: int) -> None:
+    pad = "  " * depth
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, dict | list) and value:
+                out.print(f"{pad}{t(key)}:")
+                _fields(out, value, depth + 1)
+            elif value not in ({}, [], None):
+                out.print(f"{pad}{t(key)}: {t(value)}")
+    elif isinstance(data, list):
+        for value in data:
+            if isinstance(value, dict | list):
+                out.print(f"{pad}-")
+                _fields(out, value, depth + 1)
+            else:
+                out.print(f"{pad}- {t(value)}")

@@ -1,0 +1,33 @@
+"""Shared fixtures. Hypothesis runs derandomised under CI so a run is repeatable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE",
+                                                                         "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini" / "rules"
+
+
+@pytest.fixture(scope="session")
+def mini_rules():
+    from spinout.ruleset.loader import load_ruleset
+
+    return load_ruleset(MINI)
+
+
+@pytest.fixture(scope="session")
+def bundled_rules():
+    from spinout.ruleset.loader import load_ruleset
+
+    return load_ruleset(None)

@@ -95,6 +95,9 @@ def fingerprint(question: Any) -> str:
 
 def new_answers(ruleset: Any, role: str | None = None, respondent_id: str | None = None,
                 now: str | None = None) -> AnswersFile:
+    """An empty answers file for the rule set, recording every question's fingerprint so a
+    later edit of the rules can say which questions were added, removed or changed."""
     h = ruleset.header
-    return AnswersFile(RulesRef(h.name, h.version, ruleset.digest), Respondent(role, respondent_id),
-                       {}, started=now, updated=now)
+    prints = {q.id: fingerprint(q) for q in ruleset.questions}
+    return AnswersFile(RulesRef(h.name, h.version, ruleset.digest, prints),
+                       Respondent(role, respondent_id), {}, started=now, updated=now)

@@ -59,9 +59,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.chmod(tmp, path.stat().st_mode & 0o777)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(Problem(str(path), None, None, f"could not save ({exc.strerror}); the "
                                   "previous file is unchanged", "free some disk space or choose "
                                   "another folder")) from None
@@ -69,32 +71,52 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside the answers file while a questionnaire runs on it."""
+    """Hold an exclusive lock beside the answers file while a questionnaire runs on it. A
+    refused attempt leaves the holder's lock file alone; the holder removes it when done."""
     lock_path = Path(path).with_name(Path(path).name + ".lock")
+    handle = _acquire(Path(path), lock_path)
     try:
-        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
-    except OSError as exc:
-        raise OutputError(Problem(str(lock_path), None, None, f"cannot create the lock file "
-                                  f"({exc.strerror})", "check the folder is writable")) from None
-    acquired = False
-    try:
-        if not _try_lock(handle):
-            handle.seek(0)
-            owner = handle.read().strip() or "another process"
-            raise AnswersError(Problem(str(path), None, None, f"this answers file is in use by "
-                                       f"another `spinout assess` ({owner})", "finish or close "
-                                       "that one first, or use another `--answers` file"))
-        acquired = True
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
         handle.flush()
         yield
     finally:
-        if acquired:
-            with contextlib.suppress(OSError):
-                lock_path.unlink()
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
         handle.close()
+
+
+def _acquire(path: Path, lock_path: Path, attempts: int = 5) -> Any:
+    """Open and lock the lock file, making sure the file locked is still the one at
+    ``lock_path`` (a holder finishing at the same moment removes its file)."""
+    for _ in range(attempts):
+        try:
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held until the lock is released
+        except OSError as exc:
+            raise OutputError(Problem(str(lock_path), None, None, f"cannot create the lock "
+                                      f"file ({exc.strerror})", "check the folder is "
+                                      "writable")) from None
+        if not _try_lock(handle):
+            handle.seek(0)
+            owner = handle.read().strip() or "another process"
+            handle.close()
+            raise AnswersError(Problem(str(path), None, None, f"this answers file is in use by "
+                                       f"another `spinout assess` ({owner})", "finish or close "
+                                       "that one first, or use another `--answers` file"))
+        if _same_file(handle, lock_path):
+            return handle
+        handle.close()
+    raise AnswersError(Problem(str(path), None, None, "could not lock this answers file",
+                               "try again in a moment"))
+
+
+def _same_file(handle: Any, lock_path: Path) -> bool:
+    try:
+        held, now = os.fstat(handle.fileno()), os.stat(lock_path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _try_lock(handle: Any) -> bool:

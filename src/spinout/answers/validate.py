@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +51,10 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         if key not in TOP_KEYS:
             errors.append(doc.problem((key,), f"unknown key `{key}`",
                                       did_you_mean(str(key), TOP_KEYS)))
-    if data.get("format") != FORMAT:
-        errors.append(doc.problem(("format",), f"unsupported format `{data.get('format')}`",
+    version = data.get("format")
+    if type(version) is not int or version != FORMAT:
+        shown = "missing" if version is None else f"`{json.dumps(version, default=str)}`"
+        errors.append(doc.problem(("format",), f"the format is {shown}, not {FORMAT}",
                                   f"this version of spinout reads `format: {FORMAT}`"))
     ref = _rules_ref(doc, data.get("rules"), errors)
     respondent = _respondent(doc, data.get("respondent"), rs, errors)
@@ -69,6 +73,12 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
     answers: dict[str, Any] = {}
     for qid, value in raw.items():
         if not rs.has("questions", str(qid)):
+            if str(qid) in ref.questions:
+                warnings.append(doc.problem(("answers", qid), f"question `{qid}` has been "
+                                            "retired from the rule set", "the answer is kept "
+                                            "but no longer scored"))
+                answers[qid] = value
+                continue
             errors.append(doc.problem(("answers", qid), f"unknown question `{qid}`",
                                       did_you_mean(str(qid), [q.id for q in rs.questions])))
             continue
@@ -77,9 +87,12 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
             errors.append(doc.problem(("answers", qid), message[0], message[1]))
         answers[qid] = value
     changes = rule_changes(ref, rs)
-    if changes and changes.any:
+    if changes is not None and (changes.any or not ref.questions):
+        said = describe_changes(changes) if ref.questions else (
+            "this file does not record the questions it was given under, so the changes "
+            "cannot be listed")
         warnings.append(doc.problem(("rules", "digest"), "the rule set has changed since these "
-                                    "answers were given: " + describe_changes(changes),
+                                    "answers were given: " + said,
                                     "run `spinout assess` to answer the new or changed questions"))
     for key in ("started", "updated"):
         if data.get(key) is not None and not isinstance(data[key], str):
@@ -136,27 +149,31 @@ def _respondent(doc: Document, raw: Any, rs: RuleSet, errors: list[Problem]) -> 
 
 def value_error(q: Question, value: Any) -> tuple[str, str] | None:
     """Why ``value`` is not a valid answer to ``q``, or None when it is."""
+    if value is None:
+        return "no answer is given", "write an answer or `dont_know`, or delete the line"
     if isinstance(value, str) and value == DONT_KNOW:
         return None if q.dont_know else (
             "this question does not allow \"don't know\"", "give an answer")
-    values = ", ".join(f"`{_show(o.value)}`" for o in q.options)
+    def values() -> str:
+        return ", ".join(f"`{_show(o.value)}`" for o in q.options)
+
     if q.type == "yes_no":
         return None if isinstance(value, bool) else (
             f"`{_show(value)}` is not an answer to a yes/no question", "use `true` or `false`")
     if q.type == "multi":
         if not isinstance(value, list):
-            return f"`{_show(value)}` should be a list", f"write a list, e.g. [{values}]"
+            return f"`{_show(value)}` should be a list", f"write a list, e.g. [{values()}]"
         bad = [v for v in value if q.option(v) is None]
         if bad:
-            return f"`{_show(bad[0])}` is not an option", f"use any of {values}"
+            return f"`{_show(bad[0])}` is not an option", f"use any of {values()}"
         if len({repr(v) for v in value}) != len(value):
             return "an option is listed twice", "list each option once"
         return None
     if q.options:
         return None if q.option(value) is not None else (
-            f"`{_show(value)}` is not an option", f"use one of {values}")
+            f"`{_show(value)}` is not an option", f"use one of {values()}")
     if q.type in ("number", "scale"):
-        if not is_number(value):
+        if not is_number(value) or not math.isfinite(value):
             return f"`{_show(value)}` is not a number", "write a number"
         if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
             return (f"{_show(value)} is out of range",
@@ -193,8 +210,9 @@ def rule_changes(ref: RulesRef, rs: RuleSet) -> RuleChanges | None:
 
 
 def describe_changes(changes: RuleChanges) -> str:
+    """The changes in words, naming up to six questions of each kind."""
     if not changes.any:
-        return "its digest differs but no question was added, removed or changed"
+        return "no question was added, removed or changed"
     parts = []
     for word, ids in (("added", changes.added), ("removed", changes.removed),
                       ("changed", changes.changed)):
@@ -205,9 +223,12 @@ def describe_changes(changes: RuleChanges) -> str:
 
 
 def _hidden_answers(doc: Document, rs: RuleSet, answers: dict[str, Any]) -> list[Problem]:
-    from spinout.engine.visibility import visible_questions
+    from spinout.engine.visibility import applicability
 
-    shown = {q.id for q in visible_questions(rs, answers)}
-    return [doc.problem(("answers", qid), f"`{qid}` is answered but no longer applies given the "
-                        "other answers", "it is kept but not scored")
-            for qid in answers if qid not in shown]
+    app = applicability(rs, answers)
+    shown = {q.id for q in app.visible}
+    return [doc.problem(("answers", qid), f"`{qid}` is answered but " + (
+                        "no longer applies given the other answers" if qid not in app.possible
+                        else "whether it applies depends on answers not yet known"),
+                        "it is kept but not scored")
+            for qid in answers if qid not in shown and rs.has("questions", qid)]

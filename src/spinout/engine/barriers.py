@@ -4,25 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spinout.engine.conditions import answer_refs, dimension_refs, holds
+from spinout.engine.conditions import holds, reasons
 from spinout.engine.result import Evidence, TriggeredBarrier
-from spinout.ruleset.model import SEVERITIES, RuleSet
+from spinout.engine.values import Answers
+from spinout.ruleset.model import SEVERITIES, AnswerCondition, Barrier, RuleSet
+
+RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def triggered(rs: RuleSet, effective: Mapping[str, object],
+def triggered(rs: RuleSet, effective: Answers,
               scores: Mapping[str, float | None]) -> tuple[TriggeredBarrier, ...]:
-    """Triggered barriers, blockers first, then in rule order."""
-    found = []
-    for b in rs.barriers:
-        if holds(b.when, effective, scores):
-            found.append(TriggeredBarrier(b.id, b.severity, _evidence(b.when, effective, scores)))
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    return tuple(sorted(found, key=lambda t: rank[t.severity]))
+    """Triggered barriers, blockers first, then major, then minor; rule order within."""
+    found = [TriggeredBarrier(b.id, b.severity, evidence(b, effective, scores))
+             for b in rs.barriers if holds(b.when, effective, scores)]
+    return tuple(sorted(found, key=lambda t: RANK[t.severity]))
 
 
-def _evidence(condition: object, effective: Mapping[str, object],
-              scores: Mapping[str, float | None]) -> tuple[Evidence, ...]:
-    answers = tuple(Evidence("answer", q, effective[q])  # type: ignore[arg-type]
-                    for q in answer_refs(condition) if q in effective)
-    dims = tuple(Evidence("dimension", d, scores.get(d)) for d in dimension_refs(condition))
-    return answers + dims
+def evidence(barrier: Barrier, effective: Answers,
+             scores: Mapping[str, float | None]) -> tuple[Evidence, ...]:
+    """The answers and dimension scores that make the barrier's condition hold, each once,
+    answers first (``None`` for an answer that is unknown)."""
+    answers: dict[str, Evidence] = {}
+    dims: dict[str, Evidence] = {}
+    for leaf in reasons(barrier.when, effective, scores):
+        if isinstance(leaf, AnswerCondition):
+            value = effective.get(leaf.answer)
+            answers.setdefault(leaf.answer, Evidence(
+                "answer", leaf.answer, list(value) if isinstance(value, list) else value))
+        else:
+            dims.setdefault(leaf.dimension, Evidence("dimension", leaf.dimension,
+                                                     scores.get(leaf.dimension)))
+    return (*answers.values(), *dims.values())

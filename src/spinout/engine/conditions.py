@@ -1,8 +1,15 @@
-"""Evaluating structured conditions against answers and dimension scores."""
+"""Evaluating structured conditions against answers and dimension scores.
+
+Two readings of a condition: :func:`holds` answers yes or no, treating an unanswered or
+"don't know" answer as failing every test except ``answered: false``; :func:`maybe` answers
+yes, no or ``None`` (it depends on answers not known yet), for deciding whether a follow-up
+question could still apply.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Iterator, Mapping
+from types import MappingProxyType
 
 from spinout.engine.values import Answers, is_number, same
 from spinout.ruleset.model import (
@@ -13,8 +20,12 @@ from spinout.ruleset.model import (
     NotCondition,
 )
 
+NO_SCORES: Mapping[str, float | None] = MappingProxyType({})
+NO_ANSWERS: Answers = MappingProxyType({})
 
-def holds(condition: object, answers: Answers, scores: Mapping[str, float | None] = {}) -> bool:
+
+def holds(condition: object, answers: Answers,
+          scores: Mapping[str, float | None] = NO_SCORES) -> bool:
     """Whether ``condition`` holds. ``answers`` holds only real answers (no "don't know")."""
     if condition is None:
         return True
@@ -27,13 +38,41 @@ def holds(condition: object, answers: Answers, scores: Mapping[str, float | None
     if isinstance(condition, NotCondition):
         return not holds(condition.not_, answers, scores)
     if isinstance(condition, DimensionCondition):
-        score = scores.get(condition.dimension)
-        if score is None:
-            return False
-        if condition.below is not None:
-            return score < condition.below
-        return score >= condition.at_least  # type: ignore[operator]
+        return _dimension_holds(condition, scores)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def maybe(condition: object, shown: Answers, settled: Container[str]) -> bool | None:
+    """Three-valued reading of an answers-only condition. ``shown`` holds the real answers whose
+    question surely applies; ``settled`` the ids of questions that surely do not apply (their
+    answers count as not given). A test on any other question is unknown (``None``)."""
+    if condition is None:
+        return True
+    if isinstance(condition, AnswerCondition):
+        if condition.answer in shown:
+            return _answer_holds(condition, shown)
+        if condition.answer in settled:
+            return _answer_holds(condition, NO_ANSWERS)
+        return None
+    if isinstance(condition, AllCondition):
+        parts = [maybe(c, shown, settled) for c in condition.all]
+        return False if False in parts else None if None in parts else True
+    if isinstance(condition, AnyCondition):
+        parts = [maybe(c, shown, settled) for c in condition.any]
+        return True if True in parts else None if None in parts else False
+    if isinstance(condition, NotCondition):
+        inner = maybe(condition.not_, shown, settled)
+        return None if inner is None else not inner
+    raise TypeError(f"not an answer condition: {condition!r}")
+
+
+def _dimension_holds(c: DimensionCondition, scores: Mapping[str, float | None]) -> bool:
+    score = scores.get(c.dimension)
+    if score is None:
+        return False
+    if c.below is not None:
+        return score < c.below
+    return score >= c.at_least  # type: ignore[operator]
 
 
 def _answer_holds(c: AnswerCondition, answers: Answers) -> bool:
@@ -55,6 +94,22 @@ def _answer_holds(c: AnswerCondition, answers: Answers) -> bool:
     return value <= c.at_most  # type: ignore[operator]
 
 
+def reasons(condition: object, answers: Answers, scores: Mapping[str, float | None],
+            outcome: bool = True) -> Iterator[AnswerCondition | DimensionCondition]:
+    """The leaf tests that give ``condition`` its ``outcome``: every part of an ``all`` that
+    holds, only the parts of an ``any`` that hold, and the reverse under ``not``."""
+    if isinstance(condition, NotCondition):
+        yield from reasons(condition.not_, answers, scores, not outcome)
+    elif isinstance(condition, AllCondition | AnyCondition):
+        parts = condition.all if isinstance(condition, AllCondition) else condition.any
+        needs_every = isinstance(condition, AllCondition) == outcome
+        for part in parts:
+            if needs_every or holds(part, answers, scores) == outcome:
+                yield from reasons(part, answers, scores, outcome)
+    elif isinstance(condition, AnswerCondition | DimensionCondition):
+        yield condition
+
+
 def answer_refs(condition: object) -> list[str]:
     """Ids of the questions a condition reads, in order of first mention."""
     from spinout.ruleset.checks import walk
@@ -67,6 +122,7 @@ def answer_refs(condition: object) -> list[str]:
 
 
 def dimension_refs(condition: object) -> list[str]:
+    """Ids of the dimensions a condition reads, in order of first mention."""
     from spinout.ruleset.checks import walk
 
     seen: dict[str, None] = {}

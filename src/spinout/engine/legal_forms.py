@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from spinout.engine.conditions import holds
@@ -12,11 +13,11 @@ from spinout.ruleset.model import RuleSet
 def rank(rs: RuleSet, effective: Mapping[str, object],
          scores: Mapping[str, float | None]) -> tuple[FormFit, ...]:
     """Forms not ruled out first, by fit (sum of the points of rules that hold), then in rule
-    order; forms ruled out last."""
+    order; forms ruled out last (in the same order among themselves). Reasons keep rule order."""
     rows = []
     for order, form in enumerate(rs.legal_forms):
         held = [r for r in form.fit if holds(r.when, effective, scores)]
-        fit = sum(r.points for r in held if not r.exclude)
+        fit = math.fsum(r.points for r in held if not r.exclude)
         rows.append((order, form.id, fit,
                      tuple(r.reason for r in held if not r.exclude and r.points > 0),
                      tuple(r.reason for r in held if not r.exclude and r.points < 0),

@@ -21,6 +21,10 @@ class Contribution:
 
 @dataclass(frozen=True)
 class DimensionScore:
+    """A dimension's score (``None`` when no answer scores it yet), its confidence 0–1, the
+    answers behind the score, and the questions that lower the confidence: those that apply,
+    or may apply depending on unknown answers, without a real answer."""
+
     id: str
     score: float | None
     confidence: float
@@ -82,6 +86,9 @@ class FormFit:
 
 @dataclass(frozen=True)
 class NextAction:
+    """Changing the answer to ``question`` from ``current`` to ``target`` would raise the
+    overall score by ``overall_gain`` (and each dimension by its gain) and clear ``clears``."""
+
     question: str
     current: AnswerValue | None
     target: AnswerValue
@@ -93,8 +100,10 @@ class NextAction:
 
 @dataclass(frozen=True)
 class Unknown:
+    """A visible question without a real answer. ``reason``: "dont_know" or "unanswered"."""
+
     question: str
-    reason: str  # "dont_know" or "unanswered"
+    reason: str
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,37 @@
-"""Scores: points per answer, dimension scores with their explanation, overall and band."""
+"""Scores: points per answer, dimension scores with their explanation, overall and band.
+
+A dimension's score is the weight-averaged points of the real answers to visible questions
+that score it; each answer's share of that average is its contribution, so the shares add up
+to the score. Confidence is the weight of questions that surely apply and have a real answer
+over the weight of the questions that apply or may apply.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from spinout.engine.result import Contribution, DimensionScore
 from spinout.engine.values import AnswerValue, is_number, is_real
+from spinout.engine.visibility import Applicability
 from spinout.ruleset.model import Question, RuleSet
 
+Points = dict[str, float]
 
-def answer_points(q: Question, value: AnswerValue) -> dict[str, float]:
-    """Points 0–100 the answer gives each dimension the question scores ({} when it gives none)."""
-    dims = q.dimensions
+
+def answer_points(q: Question, value: AnswerValue,
+                  dims: tuple[str, ...] | None = None) -> Points:
+    """Points 0–100 the answer gives each dimension the question scores ({} when it gives
+    none). An option gives 0 to a dimension of its question that it does not name; a multi
+    answer adds its options' points, up to 100. ``dims`` is ``q.dimensions``, when known."""
+    dims = q.dimensions if dims is None else dims
     if not dims or not is_real(value):
         return {}
     if q.linear:
-        if not is_number(value):
+        if not is_number(value) or not math.isfinite(value):
             return {}
-        span = (q.max or 0) - (q.min or 0)
-        t = min(1.0, max(0.0, (float(value) - (q.min or 0)) / span)) if span else 1.0
+        low, high = q.min or 0.0, q.max or 0.0
+        t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0
         return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
     chosen = value if isinstance(value, list) else [value]
     points = dict.fromkeys(dims, 0.0)
@@ -33,48 +46,114 @@ def answer_points(q: Question, value: AnswerValue) -> dict[str, float]:
     return points if found or isinstance(value, list) else {}
 
 
-def dimension_scores(rs: RuleSet, visible: tuple[Question, ...],
-                     effective: Mapping[str, AnswerValue],
-                     given: Mapping[str, AnswerValue]) -> tuple[DimensionScore, ...]:
-    """Weighted mean of answer points per dimension, with contributions and confidence."""
-    per_dim: dict[str, list[tuple[Question, dict[str, float] | None]]] = {
-        d.id: [] for d in rs.dimensions}
+def question_points(rs: RuleSet, visible: tuple[Question, ...],
+                    effective: Mapping[str, AnswerValue]) -> dict[str, Points]:
+    """Points of every visible, scored question with a real answer that scores."""
+    dims = dimensions_of(rs)
+    found = {}
     for q in visible:
-        points = answer_points(q, effective[q.id]) if q.id in effective else None
-        for d in q.dimensions:
-            per_dim[d].append((q, points if points else None))
-    return tuple(_score(d.id, per_dim[d.id], given) for d in rs.dimensions)
+        if q.id in effective and dims[q.id]:
+            points = answer_points(q, effective[q.id], dims[q.id])
+            if points:
+                found[q.id] = points
+    return found
 
 
-def _score(did: str, entries: list[tuple[Question, dict[str, float] | None]],
-           given: Mapping[str, AnswerValue]) -> DimensionScore:
-    total = sum(q.weight for q, _ in entries)
-    answered = [(q, p[did]) for q, p in entries if p is not None]
-    known = sum(q.weight for q, _ in answered)
-    unknowns = tuple(q.id for q, p in entries if p is None)
-    if not answered:
-        return DimensionScore(did, None, 0.0, (), unknowns)
+def dimensions_of(rs: RuleSet) -> dict[str, tuple[str, ...]]:
+    """Question id -> the dimensions it scores."""
+    cache = rs._cache
+    if "engine.dims" not in cache:
+        cache["engine.dims"] = {q.id: q.dimensions for q in rs.questions}
+    return cache["engine.dims"]
+
+
+def scored_by(rs: RuleSet) -> dict[str, tuple[Question, ...]]:
+    """Dimension id -> the questions that score it, in questionnaire order."""
+    cache = rs._cache
+    if "engine.scored_by" not in cache:
+        dims = dimensions_of(rs)
+        cache["engine.scored_by"] = {
+            d.id: tuple(q for q in rs.questions_in_order() if d.id in dims[q.id])
+            for d in rs.dimensions
+        }
+    return cache["engine.scored_by"]
+
+
+def dimension_scores(rs: RuleSet, app: Applicability, points: Mapping[str, Points],
+                     given: Mapping[str, AnswerValue]) -> tuple[DimensionScore, ...]:
+    """Every dimension's score, confidence, contributions and unknowns, in rule order."""
+    by_dim = scored_by(rs)
+    return tuple(dimension_score(d.id, by_dim[d.id], app, points, given) for d in rs.dimensions)
+
+
+def dimension_score(did: str, questions: tuple[Question, ...], app: Applicability,
+                    points: Mapping[str, Points],
+                    given: Mapping[str, AnswerValue]) -> DimensionScore:
+    """One dimension, explained: ``questions`` are those that score it."""
+    total = known = 0.0
+    unknowns: list[str] = []
+    for q in questions:
+        if q.id not in app.possible:
+            continue
+        total += q.weight
+        if q.id not in points:
+            unknowns.append(q.id)
+        elif q.id in app.certain:
+            known += q.weight
+    confidence = known / total if total else 0.0
+    pairs = _pairs(did, questions, points)
+    score = _mean(pairs)
+    if score is None:
+        return DimensionScore(did, None, confidence, (), tuple(unknowns))
+    answered_weight = sum(q.weight for q, _ in pairs)
     contributions = tuple(
-        Contribution(q.id, given[q.id], pts, q.weight, q.weight * pts / known)
-        for q, pts in answered
+        Contribution(q.id, _copy(given[q.id]), pts, q.weight, q.weight * pts / answered_weight)
+        for q, pts in pairs
     )
-    score = sum(c.share for c in contributions)
-    return DimensionScore(did, score, known / total if total else 0.0, contributions, unknowns)
+    return DimensionScore(did, score, confidence, contributions, tuple(unknowns))
 
 
-def overall(rs: RuleSet, dims: tuple[DimensionScore, ...]) -> tuple[float | None, float]:
-    """(overall score, overall confidence) weighted by the dimensions' weights."""
-    weights = {d.id: d.weight for d in rs.dimensions}
-    scored = [(weights[d.id], d.score) for d in dims if d.score is not None]
-    total_w = sum(weights.values())
-    confidence = sum(weights[d.id] * d.confidence for d in dims) / total_w if total_w else 0.0
+def dimension_value(did: str, questions: tuple[Question, ...],
+                    points: Mapping[str, Points]) -> float | None:
+    """The score alone, exactly as :func:`dimension_score` gives it."""
+    return _mean(_pairs(did, questions, points))
+
+
+def _pairs(did: str, questions: tuple[Question, ...],
+           points: Mapping[str, Points]) -> list[tuple[Question, float]]:
+    return [(q, points[q.id][did]) for q in questions if q.id in points]
+
+
+def _mean(pairs: list[tuple[Question, float]]) -> float | None:
+    if not pairs:
+        return None
+    weight = sum(q.weight for q, _ in pairs)
+    return min(100.0, max(0.0, math.fsum(q.weight * pts / weight for q, pts in pairs)))
+
+
+def _copy(value: AnswerValue) -> AnswerValue:
+    return list(value) if isinstance(value, list) else value
+
+
+def overall_score(rs: RuleSet, scores: Mapping[str, float | None]) -> float | None:
+    """Mean of the dimension scores weighted by the dimensions' weights, leaving out the
+    dimensions without a score (``None`` when none has one)."""
+    scored = [(d.weight, scores[d.id]) for d in rs.dimensions if scores.get(d.id) is not None]
     if not scored:
-        return None, confidence
-    w = sum(x for x, _ in scored)
-    return sum(x * s for x, s in scored) / w, confidence
+        return None
+    weight = sum(w for w, _ in scored)
+    return min(100.0, max(0.0, math.fsum(w * s for w, s in scored) / weight))  # type: ignore[operator]
+
+
+def overall_confidence(rs: RuleSet, dims: tuple[DimensionScore, ...]) -> float:
+    """Mean of the dimensions' confidence weighted by their weights."""
+    weights = {d.id: d.weight for d in rs.dimensions}
+    total = sum(weights.values())
+    return math.fsum(weights[d.id] * d.confidence for d in dims) / total if total else 0.0
 
 
 def band_for(rs: RuleSet, score: float | None) -> str:
+    """The highest band whose minimum the score reaches (the lowest band when unscored)."""
     levels = rs.bands.levels
     if score is None:
         return levels[0].id
@@ -86,6 +165,7 @@ def band_for(rs: RuleSet, score: float | None) -> str:
 
 
 def cap_band(rs: RuleSet, band: str, blockers: tuple[str, ...]) -> str:
+    """The band, lowered to ``bands.blocker_cap`` while any blocker is triggered."""
     if not blockers:
         return band
     order = [b.id for b in rs.bands.levels]
@@ -94,5 +174,6 @@ def cap_band(rs: RuleSet, band: str, blockers: tuple[str, ...]) -> str:
 
 
 def weakest(dims: tuple[DimensionScore, ...]) -> str | None:
+    """The lowest-scoring dimension (the first in rule order on a tie)."""
     scored = [d for d in dims if d.score is not None]
     return min(scored, key=lambda d: d.score).id if scored else None  # type: ignore[arg-type,return-value]

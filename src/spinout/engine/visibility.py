@@ -1,31 +1,78 @@
-"""Which questions apply, given the answers so far."""
+"""Which questions apply, given the answers so far.
+
+A question is *visible* (asked and scored) when its condition holds on the real answers to
+the visible questions before it (the rule-set check keeps conditions reading earlier
+questions only). For confidence it also matters which questions *may* apply: a follow-up
+whose condition reads an unknown answer is neither surely asked nor surely not, so it counts
+as unknown rather than vanishing.
+"""
 
 from __future__ import annotations
 
-from spinout.engine.conditions import holds
-from spinout.engine.values import Answers, is_real
+from dataclasses import dataclass
+
+from spinout.engine.conditions import answer_refs, holds, maybe
+from spinout.engine.values import Answers, AnswerValue, is_real
 from spinout.ruleset.model import Question, RuleSet
 
 
-def real_answers(answers: Answers) -> dict[str, object]:
+@dataclass(frozen=True)
+class Applicability:
+    """Which questions apply. ``visible`` ⊆ ``possible``; ``certain`` ⊆ ``possible``."""
+
+    visible: tuple[Question, ...]
+    effective: dict[str, AnswerValue]
+    certain: frozenset[str]
+    possible: frozenset[str]
+
+
+def real_answers(answers: Answers) -> dict[str, AnswerValue]:
     return {k: v for k, v in answers.items() if is_real(v)}
 
 
-def visible_questions(rs: RuleSet, answers: Answers) -> tuple[Question, ...]:
-    """Questions to ask, in order. A question is visible when its condition holds on the real
-    answers to questions that are themselves visible."""
+def applicability(rs: RuleSet, answers: Answers) -> Applicability:
+    """Visible questions in questionnaire order, the answers that count (real answers to
+    visible questions), the questions that surely apply and those that may apply."""
     real = real_answers(answers)
-    shown: dict[str, object] = {}
-    visible = []
+    shown: dict[str, AnswerValue] = {}
+    sure: dict[str, AnswerValue] = {}
+    seen: set[str] = set()
+    certain: set[str] = set()
+    excluded: set[str] = set()
     for q in rs.questions_in_order():
-        if holds(q.when, shown):
-            visible.append(q)
+        if q.when is None or holds(q.when, shown):
+            seen.add(q.id)
             if q.id in real:
                 shown[q.id] = real[q.id]
-    return tuple(visible)
+        status = maybe(q.when, sure, excluded)
+        if status is True:
+            certain.add(q.id)
+            if q.id in real:
+                sure[q.id] = real[q.id]
+        elif status is False:
+            excluded.add(q.id)
+    visible = tuple(q for q in rs.questions_in_order() if q.id in seen)
+    return Applicability(
+        visible=visible,
+        effective={q.id: shown[q.id] for q in visible if q.id in shown},
+        certain=frozenset(certain),
+        possible=frozenset(q.id for q in rs.questions if q.id not in excluded),
+    )
 
 
-def effective_answers(rs: RuleSet, answers: Answers) -> dict[str, object]:
+def visible_questions(rs: RuleSet, answers: Answers) -> tuple[Question, ...]:
+    """Questions to ask, in questionnaire order."""
+    return applicability(rs, answers).visible
+
+
+def effective_answers(rs: RuleSet, answers: Answers) -> dict[str, AnswerValue]:
     """Real answers to visible questions: what scores and conditions read."""
-    real = real_answers(answers)
-    return {q.id: real[q.id] for q in visible_questions(rs, answers) if q.id in real}
+    return applicability(rs, answers).effective
+
+
+def gates(rs: RuleSet) -> frozenset[str]:
+    """Ids of the questions whose answers some question's condition reads."""
+    cache = rs._cache
+    if "engine.gates" not in cache:
+        cache["engine.gates"] = frozenset(ref for q in rs.questions for ref in answer_refs(q.when))
+    return cache["engine.gates"]

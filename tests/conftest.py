@@ -19,6 +19,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini" / "rules"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite the golden report files in tests/golden/ from current output.")
+
+
 @pytest.fixture(scope="session")
 def mini_rules():
     from spinout.ruleset.loader import load_ruleset

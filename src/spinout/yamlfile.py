@@ -1,56 +1,70 @@
 """Reading untrusted YAML: safe loading only, with line and column for every node.
 
-Refused before or while parsing: files over the size limit, non-UTF-8 bytes, tabs used for
-indentation, anchors and aliases, tags other than YAML's plain types, duplicate keys, and empty
-files. The result is plain Python data plus a map from each node's path to its position.
+PyYAML's parser (libyaml's C parser when installed) produces events; a small iterative builder
+turns them into plain Python data, so no YAML node is ever constructed into an object and no
+alias is ever expanded. Refused: files over the size limit (``MAX_BYTES``, 1 MiB by default),
+non-UTF-8 bytes, tabs used for indentation, anchors and aliases, tags other than YAML's plain
+types, duplicate keys, nesting deeper than ``MAX_DEPTH``, several documents in one file and
+empty files. Reading stops at the first such problem, reported with its line and column. The
+result is plain data plus a map from each node's path to its position.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spinout.errors import Problem, YamlFileError
 
 MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
 Path_ = tuple[Hashable, ...]
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {
+    _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
 
 
 @dataclass(frozen=True)
 class Document:
-    """Parsed YAML data with the 1-based (line, column) of every node, keyed by path."""
+    """Parsed YAML data with the 1-based (line, column) of every node, keyed by path.
+
+    ``marks`` gives a mapping entry's value (or its key, when the value starts on a later
+    line); ``keys`` gives the key itself, for problems about the key."""
 
     name: str
     data: Any
     marks: dict[Path_, tuple[int, int]]
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
-    def locate(self, path: Path_) -> tuple[int, int]:
-        """Position of the deepest node along ``path`` that exists."""
+    def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """Position of the deepest node along ``path`` that exists (of its key if ``key``)."""
+        if key and tuple(path) in self.keys:
+            return self.keys[tuple(path)]
         for end in range(len(path), -1, -1):
             mark = self.marks.get(tuple(path[:end]))
             if mark:
                 return mark
         return (1, 1)
 
-    def problem(self, path: Path_, message: str, hint: str = "") -> Problem:
-        line, col = self.locate(path)
+    def problem(self, path: Path_, message: str, hint: str = "", key: bool = False) -> Problem:
+        line, col = self.locate(path, key)
         return Problem(self.name, line, col, message, hint)
 
 
-def _loader_class() -> type:
+def loader_class() -> type:
+    """libyaml's C loader when PyYAML was built with it, else the pure-Python one."""
     import yaml
 
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,11 +76,9 @@ def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise YamlFileError(
-                Problem(name, None, None, f"file is {size:,} bytes, over the limit of "
-                        f"{max_bytes:,}", "split it into smaller files or remove unused content")
-            )
-        raw = path.read_bytes()
+            raise YamlFileError(_too_big(name, size, max_bytes))
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise YamlFileError(
             Problem(name, None, None, f"cannot read the file ({exc.strerror or exc})",
@@ -75,20 +87,19 @@ def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -
     return parse_yaml(raw, name, max_bytes)
 
 
+def _too_big(name: str, size: int, max_bytes: int) -> Problem:
+    return Problem(name, None, None, f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+                   "split it into smaller files or remove unused content")
+
+
 def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     """Parse YAML bytes into a :class:`Document` (raises YamlFileError)."""
     if len(raw) > max_bytes:
-        raise YamlFileError(Problem(name, None, None, f"file is over the limit of {max_bytes:,}"
-                                    " bytes", "split it into smaller files"))
+        raise YamlFileError(_too_big(name, len(raw), max_bytes))
     text = _decode(raw, name)
+    _check_characters(text, name)
     _check_indentation(text, name)
-    node = _compose(text, name)
-    if node is None:
-        raise YamlFileError(Problem(name, 1, 1, "the file is empty",
-                                    "add content, or delete the file"))
-    marks: dict[Path_, tuple[int, int]] = {}
-    data = _Builder(name, marks).build(node, ())
-    return Document(name, data, marks)
+    return _Builder(name).run(text)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -106,112 +117,195 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+def _check_characters(text: str, name: str) -> None:
+    """Refuse characters YAML does not allow (NUL and other controls), with their place."""
+    import re
+
+    found = re.search("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]",
+                      text)
+    if found:
+        at = found.start()
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise YamlFileError(Problem(name, line, col, f"control character "
+                                    f"U+{ord(found.group()):04X} is not allowed",
+                                    "remove it; YAML files hold printable text only"))
+
+
 def _check_indentation(text: str, name: str) -> None:
+    if "\t" not in text:
+        return
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
+        if stripped.startswith("\t") and stripped.strip():
             raise YamlFileError(
                 Problem(name, number, len(line) - len(stripped) + 1,
                         "a tab is used for indentation", "indent with spaces only")
             )
 
 
-def _compose(text: str, name: str) -> Any:
-    import yaml
+def _mark(event: Any) -> tuple[int, int]:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
 
-    loader = _loader_class()(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise YamlFileError(Problem(name, line, col, f"invalid YAML: {what}",
-                                    "check the indentation and punctuation near here")) from None
-    except yaml.YAMLError as exc:
-        raise YamlFileError(Problem(name, None, None, f"invalid YAML: {exc}",
-                                    "check the file's syntax")) from None
-    finally:
-        loader.dispose()
-    return node
+
+@dataclass
+class _Frame:
+    """A mapping or list being filled: where it is, and (for a mapping) the pending key."""
+
+    container: Any
+    path: Path_
+    key: Any = None
+    key_mark: tuple[int, int] = (0, 0)
+    want_key: bool = True
+    key_lines: dict[Any, int] = field(default_factory=dict)
 
 
 class _Builder:
-    """Turns a composed node tree into plain data, recording marks and refusing the unsafe."""
+    """Turns parser events into plain data, recording marks; the first unsafe or invalid
+    construct stops the reading with one located problem."""
 
-    def __init__(self, name: str, marks: dict[Path_, tuple[int, int]]) -> None:
+    def __init__(self, name: str) -> None:
         self.name = name
-        self.marks = marks
-        self.seen: set[int] = set()
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, text: str) -> Document:
         import yaml
 
-        self.constructor = yaml.constructor.SafeConstructor()
-
-    def fail(self, node: Any, message: str, hint: str) -> YamlFileError:
-        mark = node.start_mark
-        return YamlFileError(Problem(self.name, mark.line + 1, mark.column + 1, message, hint))
-
-    def build(self, node: Any, path: Path_) -> Any:
-        import yaml
-
-        if id(node) in self.seen:
-            raise self.fail(node, "anchors and aliases (`&name`, `*name`) are not allowed",
-                            "write the content out in full where it is needed")
-        self.seen.add(id(node))
-        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.tag not in _PLAIN_TAGS:
-            raise self.fail(node, f"the tag `{node.tag}` is not allowed",
-                            "remove the `!` tag; only plain values, lists and mappings are read")
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _mapping(self, node: Any, path: Path_) -> dict[Any, Any]:
-        import yaml
-
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "merge keys (`<<`) are not allowed",
-                                "write the keys out in full")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a mapping key must be a plain value",
-                                "use a simple word as the key")
-            if key_node.tag not in _PLAIN_TAGS:
-                raise self.fail(key_node, f"the tag `{key_node.tag}` is not allowed",
-                                "remove the `!` tag from the key")
-            key = self._scalar(key_node)
-            if not isinstance(key, Hashable) or isinstance(key, float):
-                raise self.fail(key_node, "a mapping key must be a word or a number",
-                                "use a simple word as the key")
-            if key in result:
-                first = self.marks.get((*path, key), (0, 0))[0]
-                raise self.fail(key_node, f"duplicate key `{key}` (first given on line {first})",
-                                "remove one of them; YAML would silently keep only the last")
-            self.marks[(*path, key)] = (key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1)
-            result[key] = self._value(value_node, (*path, key))
-        return result
-
-    def _value(self, node: Any, path: Path_) -> Any:
-        key_mark = self.marks[path]
-        value = self.build(node, path)
-        if not isinstance(value, dict | list):
-            self.marks[path] = key_mark if node.start_mark.line + 1 != key_mark[0] else (
-                node.start_mark.line + 1, node.start_mark.column + 1)
-        return value
-
-    def _scalar(self, node: Any) -> Any:
-        import yaml
-
+        loader = loader_class()(text)
         try:
-            value = self.constructor.construct_object(node)
+            self._events(loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = (exc.problem or exc.context or "invalid YAML").strip()
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            raise YamlFileError(Problem(self.name, line, col, f"invalid YAML: {what}",
+                                        "check the indentation and punctuation near here")
+                                ) from None
+        except yaml.YAMLError as exc:
+            raise YamlFileError(Problem(self.name, None, None, f"invalid YAML: {exc}",
+                                        "check the file's syntax")) from None
+        finally:
+            loader.dispose()
+        if self.documents == 0:
+            raise YamlFileError(Problem(self.name, 1, 1, "the file is empty",
+                                        "add content, or delete the file"))
+        return Document(self.name, self.root, self.marks, self.keys)
+
+    def _events(self, loader: Any) -> None:
+        import yaml
+
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise self.fail(event, "the file holds more than one YAML document",
+                                    "remove the `---` line and keep one document per file")
+            elif isinstance(event, yaml.AliasEvent):
+                raise self.fail(event, f"aliases (`*{event.anchor}`) are not allowed",
+                                "write the content out in full where it is needed")
+            elif isinstance(event, yaml.ScalarEvent):
+                self.check_anchor(event)
+                self.place(self.scalar(loader, event), event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                self.start(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+
+    def fail(self, event: Any, message: str, hint: str) -> YamlFileError:
+        line, col = _mark(event)
+        return YamlFileError(Problem(self.name, line, col, message, hint))
+
+    def check_anchor(self, event: Any) -> None:
+        if event.anchor is not None:
+            raise self.fail(event, f"anchors (`&{event.anchor}`) are not allowed",
+                            "write the content out in full where it is needed")
+
+    def start(self, event: Any) -> None:
+        import yaml
+
+        self.check_anchor(event)
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _MAP if is_map else _SEQ):
+            raise self.fail(event, f"the tag `{event.tag}` is not allowed",
+                            "remove the `!` tag; only plain values, lists and mappings are read")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels",
+                            "flatten the structure")
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.want_key:
+            raise self.fail(event, "a mapping key must be a plain value",
+                            "use a simple word as the key")
+        container: Any = {} if is_map else []
+        path = self.place(container, event)
+        self.stack.append(_Frame(container, path))
+
+    def scalar(self, loader: Any, event: Any) -> Any:
+        import yaml
+
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR or tag == "tag:yaml.org,2002:value":
+            return event.value
+        if tag == _MERGE:
+            raise self.fail(event, "merge keys (`<<`) are not allowed",
+                            "write the keys out in full")
+        if tag not in _SCALAR_TAGS:
+            raise self.fail(event, f"the tag `{tag}` is not allowed",
+                            "remove the `!` tag; only plain values, lists and mappings are read")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = loader.yaml_constructors[tag](loader, node)
         except (ValueError, TypeError, yaml.YAMLError):
-            kind = node.tag.rsplit(":", 1)[-1]
-            raise self.fail(node, f"`{node.value}` is not a valid {kind}",
+            kind = tag.rsplit(":", 1)[-1]
+            raise self.fail(event, f"`{event.value}` is not a valid {kind}",
                             "quote it if it is meant as text") from None
         if isinstance(value, _dt.date):
-            return str(node.value)
+            return str(event.value)
         return value
+
+    def place(self, value: Any, event: Any) -> Path_:
+        """Put a value into the container being filled; returns the value's path."""
+        mark = _mark(event)
+        if not self.stack:
+            self.root = value
+            self.marks[()] = mark
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            path = (*top.path, len(top.container))
+            top.container.append(value)
+            self.marks[path] = mark
+            return path
+        if top.want_key:
+            self.key(top, value, event)
+            return top.path
+        top.want_key = True
+        path = (*top.path, top.key)
+        top.container[top.key] = value
+        if isinstance(value, dict | list) or mark[0] == top.key_mark[0]:
+            self.marks[path] = mark
+        else:
+            self.marks[path] = top.key_mark
+        return path
+
+    def key(self, top: _Frame, key: Any, event: Any) -> None:
+        if not isinstance(key, Hashable) or isinstance(key, float) or key is None:
+            raise self.fail(event, "a mapping key must be a word or a number",
+                            "use a simple word as the key")
+        if key in top.key_lines:
+            raise self.fail(event, f"duplicate key `{key}` (first given on line "
+                            f"{top.key_lines[key]})",
+                            "remove one of them; YAML would silently keep only the last")
+        top.want_key = False
+        top.key = key
+        top.key_mark = _mark(event)
+        top.key_lines[key] = top.key_mark[0]
+        self.marks[(*top.path, key)] = self.keys[(*top.path, key)] = top.key_mark

@@ -4,8 +4,9 @@ coverage and ranges. Each check yields located problems; none stops at the first
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 from spinout.errors import Problem
 from spinout.ruleset.model import (
@@ -18,10 +19,17 @@ from spinout.ruleset.model import (
     RuleSet,
 )
 
-# locate(kind, index, subpath, message, hint) -> Problem
-Locator = Callable[[str, int, tuple[Any, ...], str, str], Problem]
+
+class Locator(Protocol):
+    """Makes a located problem for the item ``index`` of list section ``kind``, at the node
+    ``sub`` inside it (at its key when ``key`` is true)."""
+
+    def __call__(self, kind: str, index: int, sub: tuple[Any, ...], message: str, hint: str,
+                 key: bool = False) -> Problem: ...
+
+
 KINDS = ("sources", "roles", "dimensions", "sections", "questions", "barriers", "stages",
-         "legal_forms")
+         "legal_forms", "group_warnings")
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -46,21 +54,28 @@ def walk(condition: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tupl
 
 def check_all(rs: RuleSet, at: Locator) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_unique_ids, _references, _conditions, _cycles, _coverage, _bands):
+    for check in (_unique_ids, _references, _conditions, _cycles, _order, _coverage,
+                  _bands):
         problems.extend(check(rs, at))
     return problems
 
 
 def _unique_ids(rs: RuleSet, at: Locator) -> Iterator[Problem]:
-    seen: dict[str, str] = {}
-    for kind in KINDS:
-        for i, item in enumerate(getattr(rs, kind)):
-            if item.id in seen:
-                yield at(kind, i, ("id",),
-                         f"id `{item.id}` is used twice (also in {seen[item.id]})",
-                         "give each item its own id")
-            else:
-                seen[item.id] = kind
+    items = [(kind, i, ("id",), item.id) for kind in KINDS
+             for i, item in enumerate(getattr(rs, kind))]
+    items += [("bands", 0, ("levels", j, "id"), band.id)
+              for j, band in enumerate(rs.bands.levels)]
+    counts = Counter(item_id for *_, item_id in items)
+    found: dict[str, list[Problem]] = {}
+    for kind, i, sub, item_id in items:
+        if counts[item_id] > 1:
+            found.setdefault(item_id, []).append(at(kind, i, sub, "", ""))
+    for item_id, places in found.items():
+        first, *others = sorted(places, key=lambda p: (p.file, p.line or 0, p.col or 0))
+        for p in others:
+            yield Problem(p.file, p.line, p.col,
+                          f"id `{item_id}` is used twice (first at {first.file}:{first.line})",
+                          "give each item its own id; ids are shared by every kind of item")
 
 
 def _references(rs: RuleSet, at: Locator) -> Iterator[Problem]:
@@ -75,16 +90,22 @@ def _references(rs: RuleSet, at: Locator) -> Iterator[Problem]:
             for dim in option.scores:
                 if dim not in dims:
                     yield at("questions", i, ("options", j, "scores", dim),
-                             f"unknown dimension `{dim}`", did_you_mean(dim, dims))
+                             f"unknown dimension `{dim}`", did_you_mean(dim, dims), key=True)
         for dim in q.linear:
             if dim not in dims:
                 yield at("questions", i, ("linear", dim), f"unknown dimension `{dim}`",
-                         did_you_mean(dim, dims))
+                         did_you_mean(dim, dims), key=True)
     for i, b in enumerate(rs.barriers):
         if b.dimension is not None and b.dimension not in dims:
             yield at("barriers", i, ("dimension",), f"unknown dimension `{b.dimension}`",
                      did_you_mean(b.dimension, dims))
-    for kind in ("dimensions", "questions", "barriers", "stages", "legal_forms"):
+    staff = rs.header.staff_count_question
+    if staff is not None and (not rs.has("questions", staff)
+                              or rs.question(staff).type != "number"):
+        yield at("ruleset", 0, ("staff_count_question",), f"`{staff}` is not a number question",
+                 did_you_mean(staff, [q.id for q in rs.questions if q.type == "number"]))
+    for kind in ("dimensions", "questions", "barriers", "stages", "legal_forms",
+                 "group_warnings"):
         for i, item in enumerate(getattr(rs, kind)):
             for j, c in enumerate(item.cite):
                 if c.source not in sources:
@@ -131,7 +152,7 @@ def _conditions(rs: RuleSet, at: Locator) -> Iterator[Problem]:
                 continue
             message = condition_type_error(q, leaf)
             if message:
-                yield at(kind, i, where, message[0], message[1])
+                yield at(kind, i, (*where, leaf.test.rstrip("_")), message[0], message[1])
 
 
 def condition_type_error(q: Question, leaf: AnswerCondition) -> tuple[str, str] | None:
@@ -139,61 +160,143 @@ def condition_type_error(q: Question, leaf: AnswerCondition) -> tuple[str, str] 
     test = leaf.test
     if test == "answered":
         return None
-    values = [o.value for o in q.options]
-    shown = ", ".join(f"`{_show(v)}`" for v in values)
     if test in ("is_", "in_", "includes"):
-        if q.type in ("text",) or (q.type in ("number", "scale") and not q.options):
-            return (f"`{leaf.answer}` is a {q.type} question; `{test.rstrip('_')}` needs options",
-                    "use `at_least`/`at_most` for numbers, or `answered` for text")
-        if test == "includes" and q.type != "multi":
-            return (f"`includes` is for multi questions, and `{leaf.answer}` is {q.type}",
-                    "use `is` or `in`")
-        wanted = leaf.in_ if test == "in_" else (getattr(leaf, test),)
-        for v in wanted or ():
-            if q.option(v) is None:
-                return (f"`{_show(v)}` is not an option of `{leaf.answer}`",
-                        f"use one of {shown}")
-        return None
-    numeric = q.type == "number" or (q.type == "scale" and (
-        not q.options or all(isinstance(v, int) and not isinstance(v, bool) for v in values)))
+        return _value_test_error(q, leaf, test)
+    allowed = _allowed_values(q)
+    numeric = q.type == "number" or (
+        q.type == "scale" and all(_is_number(v) for v in allowed or ()))
     if not numeric:
         return (f"`{test}` needs a number or numeric scale, and `{leaf.answer}` is {q.type}",
                 "use `is`, `in` or `includes`")
+    low, high = _range(q)
+    bound = getattr(leaf, test)
+    if (test == "at_least" and high is not None and bound > high) or (
+            test == "at_most" and low is not None and bound < low):
+        return (f"`{test}: {_show(bound)}` can never hold: `{leaf.answer}` runs from "
+                f"{_show(low)} to {_show(high)}", "use a number inside that range")
     return None
 
 
+def _value_test_error(q: Question, leaf: AnswerCondition, test: str) -> tuple[str, str] | None:
+    name = test.rstrip("_")
+    if test == "includes" and q.type != "multi":
+        return (f"`includes` is for multi questions, and `{leaf.answer}` is {q.type}",
+                "use `is` or `in`")
+    if test != "includes" and q.type == "multi":
+        return (f"`{name}` cannot test a multi question (`{leaf.answer}`)",
+                "use `includes` to test whether one option was chosen")
+    allowed = _allowed_values(q)
+    if allowed is None and q.type == "text":
+        return (f"`{leaf.answer}` is a text question; `{name}` cannot test its words",
+                "use `answered` for text")
+    wanted = leaf.in_ if test == "in_" else (getattr(leaf, test),)
+    if not wanted:
+        return "`in` needs at least one value", "list the values, e.g. `in: [a, b]`"
+    for v in wanted:
+        if allowed is not None and not any(_same(v, a) for a in allowed):
+            shown = ", ".join(f"`{_show(a)}`" for a in allowed)
+            return f"`{_show(v)}` is not an option of `{leaf.answer}`", f"use one of {shown}"
+        if allowed is None:
+            low, high = _range(q)
+            if not _is_number(v):
+                return (f"`{_show(v)}` is not a number, and `{leaf.answer}` is {q.type}",
+                        "compare with a number, or use `at_least`/`at_most`")
+            if (low is not None and v < low) or (high is not None and v > high):
+                return (f"`{_show(v)}` is outside the range of `{leaf.answer}` "
+                        f"({_show(low)} to {_show(high)})", "use a number inside that range")
+    return None
+
+
+def _allowed_values(q: Question) -> tuple[Any, ...] | None:
+    """The values an answer to ``q`` can take, or None when it is a number or text."""
+    if q.type == "yes_no":
+        return (True, False)
+    if q.options:
+        return tuple(o.value for o in q.options)
+    return None
+
+
+def _range(q: Question) -> tuple[float | None, float | None]:
+    if q.options:
+        numbers = [o.value for o in q.options if _is_number(o.value)]
+        return (min(numbers), max(numbers)) if numbers else (None, None)
+    return q.min, q.max
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
 def _show(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _dependencies(rs: RuleSet) -> dict[str, list[str]]:
+    """Each question's id -> the known questions its `when` reads, in order of mention."""
+    known = {q.id for q in rs.questions}
+    deps: dict[str, list[str]] = {}
+    for q in rs.questions:
+        refs = [leaf.answer for leaf, _ in walk(q.when) if isinstance(leaf, AnswerCondition)]
+        deps[q.id] = [r for r in dict.fromkeys(refs) if r in known]
+    return deps
 
 
 def _cycles(rs: RuleSet, at: Locator) -> Iterator[Problem]:
-    deps = {
-        q.id: [leaf.answer for leaf, _ in walk(q.when) if isinstance(leaf, AnswerCondition)]
-        for q in rs.questions
-    }
+    """Loops among question conditions, found by an iterative depth-first search."""
+    deps = _dependencies(rs)
     index = {q.id: i for i, q in enumerate(rs.questions)}
     state: dict[str, int] = {}
-    reported: set[str] = set()
+    for root in deps:
+        if root in state:
+            continue
+        trail = [root]
+        todo = [iter(deps[root])]
+        state[root] = 1
+        while todo:
+            dep = next(todo[-1], None)
+            if dep is None:
+                state[trail.pop()] = 2
+                todo.pop()
+            elif state.get(dep) == 1:
+                loop = [*trail[trail.index(dep):], dep]
+                yield at("questions", index[trail[-1]], ("when",),
+                         "question conditions form a loop (each depends on the next): "
+                         + _loop_text(loop),
+                         "make one of these questions depend only on earlier ones")
+            elif dep not in state:
+                state[dep] = 1
+                trail.append(dep)
+                todo.append(iter(deps[dep]))
 
-    def visit(qid: str, trail: list[str]) -> Iterator[Problem]:
-        state[qid] = 1
-        for dep in deps.get(qid, []):
-            if dep not in deps:
-                continue
-            if state.get(dep) == 1:
-                loop = trail[trail.index(dep):] + [dep] if dep in trail else [qid, dep]
-                if dep not in reported:
-                    reported.add(dep)
-                    yield at("questions", index[dep], ("when",),
-                             "question conditions form a loop: " + " → ".join(loop),
-                             "make one of these questions depend only on earlier ones")
-            elif state.get(dep) is None:
-                yield from visit(dep, [*trail, dep])
-        state[qid] = 2
 
-    for qid in deps:
-        if state.get(qid) is None:
-            yield from visit(qid, [qid])
+def _loop_text(loop: list[str], shown: int = 8) -> str:
+    if len(loop) <= shown:
+        return " → ".join(loop)
+    half = shown // 2
+    return (" → ".join([*loop[:half], "…", *loop[-half:]])
+            + f" ({len(loop) - 1} questions)")
+
+
+def _order(rs: RuleSet, at: Locator) -> Iterator[Problem]:
+    """A question's `when` may only read questions asked before it."""
+    deps = _dependencies(rs)
+    index = {q.id: i for i, q in enumerate(rs.questions)}
+    asked: set[str] = set()
+    for q in rs.questions_in_order():
+        for dep in deps[q.id]:
+            if dep not in asked and dep != q.id:
+                yield at("questions", index[q.id], ("when",),
+                         f"`{q.id}` depends on `{dep}`, which is asked later",
+                         f"move it after `{dep}`, or test an earlier question")
+        asked.add(q.id)
 
 
 def _coverage(rs: RuleSet, at: Locator) -> Iterator[Problem]:
@@ -210,8 +313,8 @@ def _coverage(rs: RuleSet, at: Locator) -> Iterator[Problem]:
     for kind, minimum in (("roles", 1), ("questions", 1), ("stages", 1), ("legal_forms", 1),
                           ("dimensions", 1), ("sources", 1)):
         if len(getattr(rs, kind)) < minimum:
-            yield Problem("rules", None, None, f"the rule set has no {kind.replace('_', ' ')}",
-                          f"add a `{kind}:` list to a file in the rules folder")
+            yield at("ruleset", 0, (), f"the rule set has no {kind.replace('_', ' ')}",
+                     f"add a `{kind}:` list to a file in the rules folder")
 
 
 def _bands(rs: RuleSet, at: Locator) -> Iterator[Problem]:

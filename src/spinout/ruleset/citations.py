@@ -15,6 +15,8 @@ _TYPOGRAPHY = str.maketrans(
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-", "\u2026": "...",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+        "\ufeff": None,
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -40,23 +42,30 @@ class SourceText:
         self.headlines = headlines
         parts: list[str] = []
         self._starts: list[int] = []
+        self._numbers: list[int] = []
+        self._normalised = [normalise(line) for line in self.lines]
         offset = 0
-        for line in self.lines:
+        for number, norm in enumerate(self._normalised, 1):
+            if not norm:
+                continue
             self._starts.append(offset)
-            norm = normalise(line)
+            self._numbers.append(number)
             parts.append(norm)
             offset += len(norm) + 1
         self.flat = " ".join(parts)
 
     def find(self, quote: str) -> int | None:
-        """1-based line on which the quote begins, or None when it is not in the text."""
+        """1-based line on which the quote begins, or None when it is not in the text.
+
+        The text is searched as one normalised string, so a quote may run over line breaks
+        and blank lines."""
         needle = normalise(quote)
         if not needle:
             return None
         at = self.flat.find(needle)
         if at < 0:
             return None
-        return bisect.bisect_right(self._starts, at)
+        return self._numbers[bisect.bisect_right(self._starts, at) - 1]
 
     @cached_property
     def headline_lines(self) -> list[tuple[int, str]]:
@@ -84,17 +93,40 @@ class SourceText:
         return Passage(line, self.headline_at(line), quote)
 
     def closest(self, quote: str) -> tuple[int, str]:
-        """The line and sentence of the text most like ``quote``, for "did you mean"."""
+        """The line and passage of the text most like ``quote``, for "did you mean".
+
+        Each sentence is compared with the quote; a sentence much longer than the quote is
+        first cut to the quote's length around their longest common run of characters. Only
+        called for quotes that were not found, so its cost does not slow down good rule sets."""
         needle = normalise(quote)
         best = (0.0, 1, "")
-        for number, line in enumerate(self.lines, 1):
-            for sentence in re.split(r"(?<=[.!?])\s+", normalise(line)):
+        for number, norm in enumerate(self._normalised, 1):
+            for sentence in _SENTENCE.split(norm):
                 if not sentence:
                     continue
-                matcher = difflib.SequenceMatcher(None, needle, sentence, autojunk=False)
+                window = _window(needle, sentence)
+                matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
                 if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
                     continue
                 ratio = matcher.ratio()
                 if ratio > best[0]:
-                    best = (ratio, number, sentence)
+                    best = (ratio, number, window)
         return best[1], best[2]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _window(needle: str, sentence: str) -> str:
+    """The part of ``sentence`` about as long as ``needle`` that lines up with it best,
+    widened to whole words and marked with "…" where it was cut."""
+    if len(sentence) <= len(needle) * 3 // 2:
+        return sentence
+    matcher = difflib.SequenceMatcher(None, needle, sentence, autojunk=False)
+    match = matcher.find_longest_match(0, len(needle), 0, len(sentence))
+    start = max(0, match.b - match.a)
+    start = sentence.rfind(" ", 0, start) + 1 if start else 0
+    end = sentence.find(" ", min(len(sentence), start + len(needle)))
+    end = len(sentence) if end < 0 else end
+    cut = sentence[start:end].strip()
+    return ("…" if start else "") + cut + ("…" if end < len(sentence) else "")

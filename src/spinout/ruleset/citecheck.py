@@ -9,7 +9,8 @@ from spinout.errors import Problem
 from spinout.ruleset.citations import SourceText
 from spinout.ruleset.model import RuleSet
 
-CITED_KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms")
+CITED_KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms",
+               "group_warnings")
 
 
 def source_texts(rs: RuleSet) -> dict[str, SourceText]:

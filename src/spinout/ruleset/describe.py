@@ -8,11 +8,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from spinout.errors import Problem, RulesError, UsageError
+from spinout.errors import OutputError, Problem, UsageError
 from spinout.ruleset.loader import bundled_location, rule_files
 from spinout.ruleset.model import RuleFile, RuleSet
 
-KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms")
+SCHEMA_FILE = "rules.schema.json"
+KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms",
+         "group_warnings")
 
 
 def citation_counts(rs: RuleSet) -> Counter[str]:
@@ -32,20 +34,32 @@ def summary(rs: RuleSet) -> str:
 
 
 def init(directory: Path) -> str:
+    """Copy the bundled rule files and source documents into a new or empty folder."""
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(Problem(str(directory), None, None, "is a file, not a folder",
+                                 "choose a new folder name"))
     if directory.exists() and any(directory.iterdir()):
         raise UsageError(Problem(str(directory), None, None, "folder exists and is not empty",
                                  "choose a new folder name"))
     bundled = bundled_location()
-    (directory / "rules").mkdir(parents=True, exist_ok=True)
-    (directory / "seeds").mkdir(exist_ok=True)
-    for path in [*rule_files(bundled.rules), bundled.rules / "README.md"]:
-        if path.is_file():
-            shutil.copyfile(path, directory / "rules" / path.name)
-    for path in sorted(bundled.seeds.glob("*.txt")):
-        shutil.copyfile(path, directory / "seeds" / path.name)
+    try:
+        (directory / "rules").mkdir(parents=True, exist_ok=True)
+        (directory / "seeds").mkdir(exist_ok=True)
+        for path in [*rule_files(bundled.rules), bundled.rules / "README.md"]:
+            if path.is_file():
+                shutil.copyfile(path, directory / "rules" / path.name)
+        for path in sorted(bundled.seeds.glob("*.txt")):
+            shutil.copyfile(path, directory / "seeds" / path.name)
+        (directory / SCHEMA_FILE).write_text(schema_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(Problem(str(directory), None, None,
+                                  f"cannot copy the rule set here ({exc.strerror or exc})",
+                                  "check the folder's permissions, or choose another")) from None
     return (f"Copied the rule set to {directory}/rules and its sources to {directory}/seeds.\n"
-            f"Edit the YAML, then run:  spinout rules check --rules {directory}")
+            f"Edit the YAML, then run:  spinout rules check --rules {directory}\n"
+            f"For completion and checking in your editor, start a rule file with the line\n"
+            f"  # yaml-language-server: $schema=../{SCHEMA_FILE}")
 
 
 def schema_json() -> str:
@@ -59,37 +73,29 @@ def _cite(item: Any) -> list[dict[str, str]]:
     return [{"source": c.source, "quote": c.quote} for c in item.cite]
 
 
+def _dump(model: Any) -> dict[str, Any]:
+    """A model as JSON data: every field present (null when unset), conditions kept short."""
+    dumped = model.model_dump(mode="json", by_alias=True, exclude_none=True,
+                              exclude={"cite", "editorial"})
+    keys = [info.alias or name for name, info in type(model).model_fields.items()]
+    data = {key: dumped.get(key) for key in keys if key not in ("cite", "editorial")}
+    if hasattr(model, "cite"):
+        data["cite"] = _cite(model)
+        data["editorial"] = model.editorial
+    return data
+
+
 def normalised(rs: RuleSet) -> dict[str, Any]:
     """The rule set as plain data for other tools (documented in the README)."""
-    def dump(item: Any, **extra: Any) -> dict[str, Any]:
-        data = item.model_dump(mode="json", by_alias=True, exclude_none=True,
-                               exclude={"cite", "editorial"})
-        data.update(extra)
-        data["cite"] = _cite(item)
-        data["editorial"] = item.editorial
-        return data
-
-    return {
-        "name": rs.header.name,
-        "version": rs.header.version,
-        "title": rs.header.title,
-        "digest": rs.digest,
-        "min_group_size": rs.header.min_group_size,
-        "sources": [s.model_dump(mode="json") for s in rs.sources],
-        "roles": [r.model_dump(mode="json") for r in rs.roles],
-        "dimensions": [dump(d) for d in rs.dimensions],
-        "sections": [s.model_dump(mode="json") for s in rs.sections],
-        "questions": [
-            dump(q, min=q.min, max=q.max, dont_know=q.dont_know,
-                 when=None if q.when is None else q.when.model_dump(
-                     mode="json", by_alias=True, exclude_none=True))
-            for q in rs.questions_in_order()
-        ],
-        "barriers": [dump(b) for b in rs.barriers],
-        "stages": [dump(s) for s in rs.stages],
-        "legal_forms": [dump(f) for f in rs.legal_forms],
-        "bands": rs.bands.model_dump(mode="json"),
-    }
+    data: dict[str, Any] = _dump(rs.header)
+    data["digest"] = rs.digest
+    for kind in ("sources", "roles", "dimensions", "sections"):
+        data[kind] = [_dump(item) for item in getattr(rs, kind)]
+    data["questions"] = [_dump(q) for q in rs.questions_in_order()]
+    for kind in ("barriers", "stages", "legal_forms", "group_warnings"):
+        data[kind] = [_dump(item) for item in getattr(rs, kind, ())]
+    data["bands"] = _dump(rs.bands)
+    return data
 
 
 def find_item(rs: RuleSet, item_id: str) -> tuple[str, Any]:
@@ -102,7 +108,7 @@ def find_item(rs: RuleSet, item_id: str) -> tuple[str, Any]:
     for band in rs.bands.levels:
         everything.setdefault(band.id, ("bands", band))
     if item_id not in everything:
-        raise RulesError(Problem("rules", None, None, f"no item with id `{item_id}`",
+        raise UsageError(Problem("spinout", None, None, f"no item with id `{item_id}`",
                                  did_you_mean(item_id, sorted(everything))))
     return everything[item_id]
 
@@ -137,7 +143,8 @@ def list_sources(rs: RuleSet) -> None:
     counts = citation_counts(rs)
     table = Table(title="Sources", title_justify="left")
     for col in ("id", "file", "title", "cited"):
-        table.add_column(col, justify="right" if col == "cited" else "left")
+        table.add_column(col, justify="right" if col == "cited" else "left",
+                         no_wrap=col != "title", overflow="fold")
     for s in rs.sources:
         table.add_row(for_terminal(s.id), for_terminal(s.file), for_terminal(s.title),
                       str(counts[s.id]))
@@ -151,11 +158,11 @@ def show_source(rs: RuleSet, source_id: str) -> None:
     if not rs.has("sources", source_id):
         from spinout.ruleset.checks import did_you_mean
 
-        raise RulesError(Problem("sources", None, None, f"no source `{source_id}`",
+        raise UsageError(Problem("spinout", None, None, f"no source `{source_id}`",
                                  did_you_mean(source_id, [s.id for s in rs.sources])))
     source = rs.source(source_id)
     out = console()
-    out.print(f"{source.id}: {source.title} ({source.file})", markup=False)
+    out.print(strip_controls(f"{source.id}: {source.title} ({source.file})"), markup=False)
     lines = rs.seeds[source_id].splitlines()
     width = len(str(len(lines)))
     for number, line in enumerate(lines, 1):

@@ -151,9 +151,10 @@ def _finish(joined: dict[str, Any], files: list[Path], where: RulesLocation,
     from spinout.ruleset.checks import check_all
     from spinout.ruleset.model import RuleSet
 
-    def at(kind: str, index: int, sub: tuple, message: str, hint: str) -> Problem:
+    def at(kind: str, index: int, sub: tuple, message: str, hint: str,
+           key: bool = False) -> Problem:
         doc, path = origins.get((kind, index), origins.get(("ruleset", 0)))  # type: ignore[misc]
-        return doc.problem((*path, *sub), message, hint)
+        return doc.problem((*path, *sub), message, hint, key)
 
     seeds = _read_seeds(joined["sources"], where.seeds, at, problems)
     ruleset = RuleSet(
@@ -164,7 +165,7 @@ def _finish(joined: dict[str, Any], files: list[Path], where: RulesLocation,
         **joined,
     )
     problems.extend(check_all(ruleset, at))
-    if check_citations and not problems:
+    if check_citations:
         from spinout.ruleset.citecheck import check_citations as run
 
         problems.extend(run(ruleset, at))
@@ -181,15 +182,24 @@ def digest(files: list[Path]) -> str:
 
 def _read_seeds(sources: list[Any], seeds_dir: Path, at: Any,
                 problems: list[Problem]) -> dict[str, str]:
+    """Each source's text, read only from plain files that resolve inside the seeds folder."""
+    from spinout.ruleset.checks import did_you_mean
+
     base = seeds_dir.resolve()
     texts: dict[str, str] = {}
     for i, source in enumerate(sources):
         path = seeds_dir / source.file
         real = path.resolve()
-        if real.parent != base or not real.is_file():
+        if not real.is_file():
+            present = sorted(p.name for p in seeds_dir.iterdir() if p.is_file())
             problems.append(at("sources", i, ("file",),
-                               f"`{source.file}` is not a file inside {seeds_dir}",
-                               "name a document in the seeds folder"))
+                               f"no file `{source.file}` in the seeds folder ({seeds_dir})",
+                               did_you_mean(source.file, present)))
+            continue
+        if real.parent != base:
+            problems.append(at("sources", i, ("file",),
+                               f"`{source.file}` leads outside the seeds folder ({seeds_dir})",
+                               "copy the document into the seeds folder instead of linking it"))
             continue
         if real.stat().st_size > MAX_SEED_BYTES:
             problems.append(at("sources", i, ("file",), f"`{source.file}` is too large",

@@ -357,6 +357,37 @@ class Band(Frozen):
     description: str = Field(min_length=1)
 
 
+class GroupWarningRule(Cited):
+    """A warning a group report shows prominently when every threshold it gives holds."""
+
+    id: Id
+    title: str = Field(min_length=1)
+    message: str = Field(min_length=1, description="What the warning says, in plain words.")
+    senior_share_at_least: float | None = Field(
+        default=None, ge=0, le=1,
+        description="Holds when at least this share of respondents have a senior role.",
+    )
+    participation_below: float | None = Field(
+        default=None, ge=0, le=1,
+        description="Holds when respondents / staff count is below this (never when the staff "
+        "count is unknown).",
+    )
+    below_min_group_size: bool = Field(
+        default=False,
+        description="Holds when there are fewer respondents than the minimum group size.",
+    )
+
+    @model_validator(mode="after")
+    def _has_threshold(self) -> GroupWarningRule:
+        if (self.senior_share_at_least is None and self.participation_below is None
+                and not self.below_min_group_size):
+            raise ValueError(
+                "a group warning needs a threshold — give `senior_share_at_least`, "
+                "`participation_below` or `below_min_group_size: true`"
+            )
+        return self
+
+
 class Bands(Frozen):
     levels: tuple[Band, ...] = Field(min_length=2)
     blocker_cap: Id = Field(description="Highest band allowed while any blocker is triggered.")
@@ -366,7 +397,15 @@ class Header(Frozen):
     name: Id
     version: str = Field(min_length=1)
     title: str = Field(min_length=1)
-    min_group_size: int = Field(default=10, ge=2, le=1000)
+    min_group_size: int = Field(
+        default=10, ge=2, le=1000,
+        description="Smallest subgroup a group report breaks down (by role or otherwise).",
+    )
+    staff_count_question: Id | None = Field(
+        default=None,
+        description="Id of the number question giving the staff count; a group's staff count "
+        "is the median of its answers.",
+    )
 
 
 class RuleFile(Frozen):
@@ -382,6 +421,7 @@ class RuleFile(Frozen):
     barriers: tuple[Barrier, ...] = ()
     stages: tuple[Stage, ...] = ()
     legal_forms: tuple[LegalForm, ...] = ()
+    group_warnings: tuple[GroupWarningRule, ...] = ()
     bands: Bands | None = None
 
 
@@ -394,6 +434,7 @@ LIST_SECTIONS = (
     "barriers",
     "stages",
     "legal_forms",
+    "group_warnings",
 )
 
 
@@ -408,6 +449,7 @@ class RuleSet(Frozen):
     stages: tuple[Stage, ...]
     legal_forms: tuple[LegalForm, ...]
     bands: Bands
+    group_warnings: tuple[GroupWarningRule, ...] = ()
     digest: str = Field(description="sha256 of the rule files' bytes, in file-name order.")
     seeds: dict[str, str] = Field(
         default_factory=dict, description="Source id -> the document's text.", repr=False
@@ -427,7 +469,7 @@ class RuleSet(Frozen):
         return self._index("roles")[rid]
 
     def _index(self, kind: str) -> dict[str, Any]:
-        cache = self._cache
+        cache = self.__pydantic_private__["_cache"]  # type: ignore[index] - hot path: no __getattr__
         if kind not in cache:
             cache[kind] = {item.id: item for item in getattr(self, kind)}
         return cache[kind]

@@ -19,7 +19,7 @@ def render_overview(out: Any, rs: RuleSet) -> None:
         for q in rs.questions_in_order():
             if q.section == section.id:
                 cond = "  (conditional)" if q.when is not None else ""
-                out.print(f"  {t(q.id)}  [{q.type}] {t(q.text)}{cond}")
+                out.print(f"  {t(q.id)}  {t(f'[{q.type}]')} {t(q.text)}{cond}")
     out.print("\n[bold]Barriers[/]")
     for b in rs.barriers:
         out.print(f"  {t(b.id)}  {b.severity}: {t(b.title)}")
@@ -29,6 +29,11 @@ def render_overview(out: Any, rs: RuleSet) -> None:
     out.print("\n[bold]Legal forms[/]")
     for f in rs.legal_forms:
         out.print(f"  {t(f.id)}  {t(f.name)}{_ed(f)}")
+    warnings = getattr(rs, "group_warnings", ())
+    if warnings:
+        out.print("\n[bold]Group warnings[/]")
+        for w in warnings:
+            out.print(f"  {t(w.id)}  {t(w.title)}{_ed(w)}")
     out.print("\nShow one item with:  spinout rules show ID")
 
 
@@ -54,18 +59,33 @@ def render_item(out: Any, rs: RuleSet, kind: str, item: Any) -> None:
 
 
 def _fields(out: Any, data: Any, depth: int) -> None:
+    """Print plain data as indented ``key: value`` lines, lists with dashes, like YAML."""
     pad = "  " * depth
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(value, dict | list) and value:
+            if _empty(value):
+                continue
+            if isinstance(value, dict | list):
                 out.print(f"{pad}{t(key)}:")
                 _fields(out, value, depth + 1)
-            elif value not in ({}, [], None):
-                out.print(f"{pad}{t(key)}: {t(value)}")
-    elif isinstance(data, list):
-        for value in data:
-            if isinstance(value, dict | list):
-                out.print(f"{pad}-")
-                _fields(out, value, depth + 1)
             else:
-                out.print(f"{pad}- {t(value)}")
+                out.print(f"{pad}{t(key)}: {t(_plain(value))}")
+        return
+    for value in data:
+        if isinstance(value, dict | list):
+            out.print(f"{pad}-")
+            _fields(out, value, depth + 1)
+        else:
+            out.print(f"{pad}- {t(_plain(value))}")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str | dict | list) and not value)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

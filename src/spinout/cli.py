@@ -97,6 +97,9 @@ def report(
                                          "reports and exit.")] = False,
     include_comments: Annotated[bool, typer.Option("--include-comments", help="Show free-text "
                                                    "answers in group reports.")] = False,
+    staff_count: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--staff-count", metavar="N", min=1, help="Staff in the service, for participation "
+        "(default: the median answer to the staff count question).")] = None,
     rules: RulesOpt = None,
 ) -> None:
     """Write a readiness report, with numbered citations, from one or many answers files.
@@ -107,7 +110,7 @@ def report(
     from spinout.report.command import run_report
 
     run_report(inputs=inputs or [], output=output, fmt=fmt, schema=schema,
-               include_comments=include_comments, rules_dir=rules)
+               include_comments=include_comments, rules_dir=rules, staff_count=staff_count)
 
 
 @app.command()

@@ -1,0 +1,280 @@
+"""`spinout compare`: what moved between two assessments of the same group.
+
+Each side is an answers file, a folder of them (a group), or a JSON report; answers are first
+turned into the JSON report structure, so both kinds compare the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spinout.errors import AnswersError, Problem
+from spinout.report.build import check_output, format_for, write_output
+from spinout.report.text import md_escape, number, percent, signed
+
+FORMATS = ("md", "json")
+MAX_REPORT_BYTES = 64 * 1024 * 1024
+KINDS = ("individual", "group")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One assessment being compared: its name on the command line and its report data."""
+
+    label: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Change:
+    old: float | None
+    new: float | None
+    digits: int = 1
+
+    @property
+    def delta(self) -> float | None:
+        if self.old is None or self.new is None:
+            return None
+        return round(self.new - self.old, self.digits) + 0.0
+
+    @property
+    def direction(self) -> str:
+        d = self.delta
+        if d is None:
+            return "unknown"
+        return "up" if d > 0 else "down" if d < 0 else "same"
+
+
+def run_compare(old: Path, new: Path, output: Path | None, fmt: str | None,
+                rules_dir: Path | None) -> None:
+    chosen = format_for(output, fmt, FORMATS)
+    check_output(output, [old, new])
+    loader = _RulesLoader(rules_dir)
+    sides = (read_side(Path(old), loader), read_side(Path(new), loader))
+    check_same_rules(*sides)
+    data = comparison(*sides)
+    write_output(output, to_json(data) if chosen == "json" else to_markdown(data))
+
+
+class _RulesLoader:
+    """Loads the rule set once, and only when an answers file needs it."""
+
+    def __init__(self, rules_dir: Path | None) -> None:
+        self.rules_dir = rules_dir
+        self._rs: Any = None
+
+    def get(self) -> Any:
+        if self._rs is None:
+            from spinout.ruleset.loader import load_ruleset
+
+            self._rs = load_ruleset(self.rules_dir)
+        return self._rs
+
+
+def read_side(path: Path, loader: _RulesLoader) -> Side:
+    """A JSON report as it is, or answers (a file or folder) made into one."""
+    report = read_json_report(path) if path.is_file() else None
+    if report is not None:
+        return Side(str(path), report)
+    from spinout.answers.bulk import expand
+    from spinout.report.command import build_report
+    from spinout.report.json_report import to_data
+
+    files = expand([path])
+    return Side(str(path), to_data(build_report(loader.get(), files)))
+
+
+def read_json_report(path: Path) -> dict[str, Any] | None:
+    """The report in a JSON file, or None when the file is not JSON (e.g. YAML answers)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_REPORT_BYTES + 1)
+    except OSError as exc:
+        raise AnswersError(Problem(str(path), None, None, f"cannot read the file "
+                                   f"({exc.strerror})", "check the path")) from None
+    if len(raw) > MAX_REPORT_BYTES:
+        raise AnswersError(Problem(str(path), None, None, "file is too large for a report",
+                                   f"reports are limited to {MAX_REPORT_BYTES:,} bytes"))
+    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AnswersError(Problem(str(path), exc.lineno, exc.colno, f"invalid JSON: {exc.msg}",
+                                   "give a report written by `spinout report --format json`, "
+                                   "or an answers file")) from None
+    if not isinstance(data, dict) or data.get("kind") not in KINDS:
+        return None
+    _check_report(path, data)
+    return data
+
+
+def _check_report(path: Path, data: dict[str, Any]) -> None:
+    from spinout.report.json_report import FORMAT
+
+    if data.get("format") != FORMAT:
+        raise AnswersError(Problem(str(path), None, None, f"report format "
+                                   f"`{data.get('format')}` is not supported", "make the report "
+                                   f"again with this version of spinout (format {FORMAT})"))
+    try:
+        ok = (isinstance(data["rules"]["name"], str)
+              and _is(data["respondents"], int)
+              and _is(data["band"]["level"], int) and _is(data["stage"]["index"], int)
+              and _is(data["overall"], float, none=True) and _is(data["confidence"], float)
+              and all(isinstance(d["id"], str) and isinstance(d["name"], str)
+                      and _is(d["score"], float, none=True) for d in data["dimensions"])
+              and all(isinstance(b[k], str) for b in data["barriers"]
+                      for k in ("id", "title", "severity")))
+    except (KeyError, TypeError) as exc:
+        raise AnswersError(Problem(str(path), None, None, f"not a complete spinout JSON report "
+                                   f"(missing {exc})", "make it again with `spinout report "
+                                   "--format json`")) from None
+    if not ok:
+        raise AnswersError(Problem(str(path), None, None, "not a spinout JSON report (a value "
+                                   "has the wrong type)", "make it again with `spinout report "
+                                   "--format json`"))
+
+
+def _is(value: Any, kind: type, none: bool = False) -> bool:
+    """A JSON number (``float`` allows integers too) or integer, never a boolean."""
+    if value is None:
+        return none
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float) if kind is float else isinstance(value, kind)
+
+
+def check_same_rules(old: Side, new: Side) -> None:
+    a, b = old.data["rules"]["name"], new.data["rules"]["name"]
+    if a != b:
+        raise AnswersError(Problem(new.label, None, None, f"made under the rule set `{b}`, "
+                                   f"but {old.label} under `{a}`", "compare two assessments "
+                                   "made under the same rule set"))
+
+
+def comparison(old: Side, new: Side) -> dict[str, Any]:
+    """What moved from ``old`` to ``new``, as plain data (the JSON output)."""
+    o, n = old.data, new.data
+    return {
+        "format": 1,
+        "kind": "comparison",
+        "rules": {"name": n["rules"]["name"], "old_version": o["rules"].get("version"),
+                  "new_version": n["rules"].get("version"),
+                  "old_digest": o["rules"].get("digest"), "new_digest": n["rules"].get("digest")},
+        "old": _about(old), "new": _about(new),
+        "overall": _change(Change(o["overall"], n["overall"])),
+        "confidence": _change(Change(o["confidence"], n["confidence"], 3)),
+        "band": {"old": _band(o), "new": _band(n),
+                 "direction": _direction(o["band"]["level"], n["band"]["level"], "up", "down")},
+        "stage": {"old": _stage(o), "new": _stage(n),
+                  "progress": _direction(o["stage"]["index"], n["stage"]["index"], "forward",
+                                         "back")},
+        "dimensions": _dimensions(o, n),
+        "barriers": _barriers(o, n),
+    }
+
+
+def _about(side: Side) -> dict[str, Any]:
+    d = side.data
+    return {"source": side.label, "kind": d["kind"], "date": d.get("date"),
+            "respondents": d["respondents"]}
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {"old": c.old, "new": c.new, "change": c.delta, "direction": c.direction}
+
+
+def _direction(old: int, new: int, up: str, down: str) -> str:
+    return up if new > old else down if new < old else "same"
+
+
+def _band(d: dict[str, Any]) -> dict[str, Any]:
+    return {"id": d["band"]["id"], "name": d["band"].get("name", d["band"]["id"]),
+            "level": d["band"]["level"]}
+
+
+def _stage(d: dict[str, Any]) -> dict[str, Any]:
+    return {"id": d["stage"]["id"], "name": d["stage"].get("name", d["stage"]["id"]),
+            "index": d["stage"]["index"]}
+
+
+def _dimensions(o: dict[str, Any], n: dict[str, Any]) -> list[dict[str, Any]]:
+    old = {d["id"]: d for d in o["dimensions"]}
+    new = {d["id"]: d for d in n["dimensions"]}
+    order = [*new, *(k for k in old if k not in new)]
+    rows = []
+    for did in order:
+        c = Change(old[did]["score"] if did in old else None,
+                   new[did]["score"] if did in new else None)
+        name = (new.get(did) or old[did])["name"]
+        rows.append({"id": did, "name": name, **_change(c)})
+    return rows
+
+
+def _barriers(o: dict[str, Any], n: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    def brief(b: dict[str, Any]) -> dict[str, Any]:
+        return {"id": b["id"], "title": b["title"], "severity": b["severity"]}
+
+    old = {b["id"]: b for b in o["barriers"]}
+    new = {b["id"]: b for b in n["barriers"]}
+    return {"cleared": [brief(b) for k, b in old.items() if k not in new],
+            "new": [brief(b) for k, b in new.items() if k not in old],
+            "still": [brief(b) for k, b in new.items() if k in old]}
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+WORDS = {"up": "up", "down": "down", "same": "no change", "unknown": "not comparable"}
+
+
+def to_markdown(c: dict[str, Any]) -> str:
+    lines = ["# What moved", "", *_md_about(c), "", "## Overall", "", *_md_overall(c), "",
+             "## Dimensions", ""]
+    for d in c["dimensions"]:
+        lines.append(f"- {md_escape(d['name'])}: {_md_change(d)}")
+    lines += ["", "## Barriers", ""]
+    for key, title in (("cleared", "Cleared"), ("new", "New"), ("still", "Still open")):
+        items = c["barriers"][key]
+        lines.append(f"- {title}: " + ("none" if not items else "; ".join(
+            f"{md_escape(b['title'])} ({md_escape(b['severity'])})" for b in items)))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_about(c: dict[str, Any]) -> list[str]:
+    r = c["rules"]
+    versions = (md_escape(r["new_version"]) if r["old_version"] == r["new_version"]
+                else f"{md_escape(r['old_version'])} → {md_escape(r['new_version'])}")
+    lines = [f"Rule set: {md_escape(r['name'])} {versions}"]
+    if r["old_digest"] != r["new_digest"]:
+        lines[0] += " (the rule set changed between the two, so some movement may come from it)"
+    lines.append("")
+    for key, word in (("old", "Earlier"), ("new", "Later")):
+        s = c[key]
+        who = f"{s['respondents']} respondent{'s' if s['respondents'] != 1 else ''}"
+        lines.append(f"- {word}: {md_escape(s['source'])}, {md_escape(s['date'] or 'undated')}, "
+                     f"{who}")
+    return lines
+
+
+def _md_overall(c: dict[str, Any]) -> list[str]:
+    band, stage, conf = c["band"], c["stage"], c["confidence"]
+    moved = {"forward": "moved forward", "back": "moved back", "same": "no change"}
+    conf_text = (f"{percent(conf['old'])} → {percent(conf['new'])}"
+                 if conf["old"] is not None and conf["new"] is not None else "–")
+    return [f"- Overall readiness: {_md_change(c['overall'])}",
+            f"- Band: {md_escape(band['old']['name'])} → {md_escape(band['new']['name'])} "
+            f"({WORDS[band['direction']]})",
+            f"- Stage: {md_escape(stage['old']['name'])} → {md_escape(stage['new']['name'])} "
+            f"({moved[stage['progress']]})",
+            f"- Confidence: {conf_text}"]
+
+
+def _md_change(d: dict[str, Any]) -> str:
+    change = "" if d["change"] is None else f"{signed(d['change'])}, "
+    return f"{number(d['old'])} → {number(d['new'])} ({change}{WORDS[d['direction']]})"

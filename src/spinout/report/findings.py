@@ -1,0 +1,131 @@
+"""Report findings from engine results: each looks up its texts and citations in the rules.
+
+Citation numbers are handed out as findings are built, so build them in reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spinout.engine.result import (
+    Assessment,
+    DimensionScore,
+    FormFit,
+    NextAction,
+    StagePlacement,
+    TriggeredBarrier,
+    Unknown,
+)
+from spinout.report.labels import answer_label
+from spinout.report.model import (
+    ActionItem,
+    BandInfo,
+    BarrierItem,
+    ContributionItem,
+    CriterionItem,
+    DimensionItem,
+    EvidenceItem,
+    FormItem,
+    Gain,
+    Named,
+    Reason,
+    RulesInfo,
+    StageItem,
+    StageStep,
+    Summary,
+    UnknownItem,
+)
+from spinout.report.refs import Citations
+from spinout.report.text import number
+from spinout.ruleset.model import RuleSet
+
+
+def rules_info(rs: RuleSet) -> RulesInfo:
+    h = rs.header
+    return RulesInfo(h.name, h.version, rs.digest, h.title)
+
+
+def band_info(rs: RuleSet, band: str, uncapped: str, capped_by: Iterable[str]) -> BandInfo:
+    levels = rs.bands.levels
+    index = next(i for i, b in enumerate(levels) if b.id == band)
+    level = levels[index]
+    return BandInfo(level.id, level.name, level.description, index,
+                    Named(uncapped, _band_name(rs, uncapped)),
+                    tuple(Named(b, barrier_title(rs, b)) for b in capped_by))
+
+
+def summary(rs: RuleSet, a: Assessment) -> Summary:
+    weakest = Named(a.weakest, rs.dimension(a.weakest).name) if a.weakest else None
+    return Summary(a.overall, a.confidence, band_info(rs, a.band, a.uncapped_band, a.capped_by),
+                   weakest)
+
+
+def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem:
+    rule = rs.dimension(d.id)
+    contributions = tuple(
+        ContributionItem(c.question, rs.question(c.question).text, c.answer,
+                         answer_label(rs.question(c.question), c.answer), c.points, c.weight,
+                         c.share)
+        for c in d.contributions
+    )
+    unknowns = tuple(Named(q, rs.question(q).text) for q in d.unknowns)
+    return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.score, d.confidence,
+                         contributions, unknowns, cites.cite(rule), rule.editorial)
+
+
+def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier,
+            share: float | None = None) -> BarrierItem:
+    rule = next(x for x in rs.barriers if x.id == b.id)
+    dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
+    evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
+    return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
+                       evidence, cites.cite(rule), rule.editorial, share)
+
+
+def _evidence(rs: RuleSet, kind: str, ref: str, value: object) -> EvidenceItem:
+    if kind == "answer":
+        q = rs.question(ref)
+        return EvidenceItem(kind, ref, q.text, value, answer_label(q, value))  # type: ignore[arg-type]
+    shown = number(value) if isinstance(value, int | float) else "no score"
+    return EvidenceItem(kind, ref, rs.dimension(ref).name, value, shown)  # type: ignore[arg-type]
+
+
+def stage(rs: RuleSet, cites: Citations, placement: StagePlacement) -> StageItem:
+    rule = rs.stages[placement.index]
+    names = {s.id: s.name for s in rs.stages}
+    journey = tuple(StageStep(sid, names[sid], status) for sid, status in placement.statuses)
+    criteria = tuple(CriterionItem(c.stage, c.kind, c.label, c.met) for c in placement.criteria)
+    return StageItem(rule.id, rule.name, rule.description, placement.index, placement.complete,
+                     journey, criteria, rule.tasks, cites.cite(rule), rule.editorial)
+
+
+def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
+    rule = next(x for x in rs.legal_forms if x.id == f.id)
+    reasons = (tuple(Reason("for", r) for r in f.reasons_for)
+               + tuple(Reason("against", r) for r in f.reasons_against)
+               + tuple(Reason("excludes", r) for r in f.excluded_by))
+    return FormItem(rule.id, rule.name, rule.summary, f.rank, f.fit, f.excluded, reasons,
+                    rule.caveats, cites.cite(rule), rule.editorial)
+
+
+def next_action(rs: RuleSet, cites: Citations, a: NextAction) -> ActionItem:
+    q = rs.question(a.question)
+    gains = tuple(Gain(d, rs.dimension(d).name, g) for d, g in a.dimension_gains)
+    clears = tuple(Named(b, barrier_title(rs, b)) for b in a.clears)
+    after = Named(a.band_after, _band_name(rs, a.band_after)) if a.band_after else None
+    return ActionItem(q.id, q.text, q.action, a.current, answer_label(q, a.current), a.target,
+                      answer_label(q, a.target), a.overall_gain, gains, clears, after,
+                      cites.cite(q), q.editorial)
+
+
+def unknown(rs: RuleSet, cites: Citations, u: Unknown, count: int = 1) -> UnknownItem:
+    q = rs.question(u.question)
+    return UnknownItem(q.id, q.text, u.reason, cites.cite(q), q.editorial, count)
+
+
+def barrier_title(rs: RuleSet, barrier_id: str) -> str:
+    return next((b.title for b in rs.barriers if b.id == barrier_id), barrier_id)
+
+
+def _band_name(rs: RuleSet, band_id: str) -> str:
+    return next((b.name for b in rs.bands.levels if b.id == band_id), band_id)

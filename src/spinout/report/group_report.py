@@ -1,0 +1,170 @@
+"""A group's report from many respondents' answers, assembled in reading order (warnings
+first, as they head the report) so citations number as they are met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spinout.answers.model import AnswersFile
+from spinout.engine import group as engine_group
+from spinout.engine.result import Assessment
+from spinout.report import findings
+from spinout.report.labels import answer_label
+from spinout.report.model import (
+    ActionItem,
+    BarrierItem,
+    CommentItem,
+    CriterionItem,
+    DimensionItem,
+    Disagreement,
+    FormItem,
+    GroupInfo,
+    GroupWarning,
+    Median,
+    Named,
+    OptionCount,
+    Reason,
+    Report,
+    RoleGroup,
+    Spread,
+    StageItem,
+    StageStep,
+    Summary,
+    Tally,
+    UnknownItem,
+)
+from spinout.report.refs import Citations
+from spinout.ruleset.model import RuleSet
+
+NO_ROLE = "No role given"
+
+
+def group_report(rs: RuleSet, answers: Sequence[AnswersFile], include_comments: bool = False,
+                 assessments: Sequence[Assessment] | None = None) -> Report:
+    """Aggregate the respondents (assessing them unless ``assessments`` are given, in the same
+    order) and build the group's report."""
+    if assessments is None:
+        from spinout.engine.assess import assess
+
+        assessments = [engine_group.essentials(assess(rs, a.answers, actions=0))
+                       for a in answers]
+    g = engine_group.aggregate(rs, list(zip(answers, assessments, strict=True)),
+                               include_comments=include_comments)
+    return build(rs, g)
+
+
+def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
+    """The report on an aggregated group; its date is the latest answers file's."""
+    cites = Citations(rs)
+    warnings = tuple(GroupWarning(w.id, w.title, w.message, w.value, w.threshold,
+                                  cites.cite(w), w.editorial) for w in g.warnings)
+    dimensions = tuple(_dimension(rs, cites, d) for d in g.dimensions)
+    barriers = tuple(_barrier(rs, cites, b) for b in g.barriers)
+    stage = _stage(rs, cites, g)
+    forms = tuple(_form(rs, cites, f, g.respondents) for f in g.legal_forms)
+    actions = tuple(_action(rs, cites, x) for x in g.next_actions)
+    unknowns = tuple(UnknownItem(u.question, rs.question(u.question).text, "unresolved",
+                                 cites.cite(rs.question(u.question)),
+                                 rs.question(u.question).editorial, u.count)
+                     for u in g.unknowns)
+    return Report(
+        kind="group",
+        rules=findings.rules_info(rs),
+        date=g.latest,
+        respondents=g.respondents,
+        role=None,
+        summary=Summary(g.overall.median, g.confidence,
+                        findings.band_info(rs, g.band, g.band, ()),
+                        Named(g.weakest, rs.dimension(g.weakest).name) if g.weakest else None),
+        dimensions=dimensions,
+        barriers=barriers,
+        stage=stage,
+        legal_forms=forms,
+        next_actions=actions,
+        unknowns=unknowns,
+        comments=tuple(CommentItem(c.question, rs.question(c.question).text, c.text)
+                       for c in g.comments),
+        citations=cites.references,
+        appendix=cites.appendix(),
+        group=_info(rs, g, warnings),
+    )
+
+
+def _spread(sp: engine_group.Spread) -> Spread | None:
+    if not sp.n:
+        return None
+    return Spread(sp.low, sp.q1, sp.median, sp.q3, sp.high, sp.n)  # type: ignore[arg-type]
+
+
+def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) -> DimensionItem:
+    rule = rs.dimension(d.id)
+    return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.spread.median,
+                         d.confidence, (), (), cites.cite(rule), rule.editorial,
+                         _spread(d.spread))
+
+
+def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> BarrierItem:
+    rule = next(x for x in rs.barriers if x.id == b.id)
+    dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
+    return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do, (),
+                       cites.cite(rule), rule.editorial, b.count, b.share)
+
+
+def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> StageItem:
+    index = next(i for i, s in enumerate(rs.stages) if s.id == g.stage)
+    rule = rs.stages[index]
+    counts = {s.id: s.count for s in g.stages}
+    journey = tuple(StageStep(s.id, s.name, "done" if i < index else
+                              "current" if i == index else "ahead", counts.get(s.id, 0))
+                    for i, s in enumerate(rs.stages))
+    criteria = tuple(CriterionItem(rule.id, "exit", c.label, None) for c in rule.exit)
+    return StageItem(rule.id, rule.name, rule.description, index, False, journey, criteria,
+                     rule.tasks, cites.cite(rule), rule.editorial)
+
+
+def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> FormItem:
+    rule = next(x for x in rs.legal_forms if x.id == f.id)
+    reasons = [Reason("for", f"First choice for {f.first} of {n} respondents.")]
+    if f.excluded:
+        reasons.append(Reason("excludes", f"{f.excluded} of {n} respondents' answers rule it "
+                              "out."))
+    return FormItem(rule.id, rule.name, rule.summary, f.rank, None, f.excluded == n,
+                    tuple(reasons), rule.caveats, cites.cite(rule), rule.editorial,
+                    f.first, f.mean_rank, f.excluded)
+
+
+def _action(rs: RuleSet, cites: Citations, x: engine_group.GroupAction) -> ActionItem:
+    q = rs.question(x.question)
+    clears = tuple(Named(b, findings.barrier_title(rs, b)) for b in x.clears)
+    return ActionItem(q.id, q.text, q.action, None, "", x.target, answer_label(q, x.target),
+                      x.overall_gain, (), clears, None, cites.cite(q), q.editorial, x.count)
+
+
+def _info(rs: RuleSet, g: engine_group.GroupAssessment,
+          warnings: tuple[GroupWarning, ...]) -> GroupInfo:
+    band_names = {b.id: b.name for b in rs.bands.levels}
+    return GroupInfo(
+        respondents=g.respondents,
+        staff=g.staff_count,
+        participation=g.participation,
+        senior_share=g.senior_share,
+        min_group_size=g.min_group_size,
+        roles=tuple(_role(rs, x) for x in g.roles),
+        bands=tuple(Tally(b.id, band_names[b.id], b.count, b.share) for b in g.bands),
+        disagreements=tuple(_disagreement(rs, d) for d in g.disagreements),
+        warnings=warnings,
+        comments_status=g.comments_status,
+    )
+
+
+def _role(rs: RuleSet, x: engine_group.RoleGroup) -> RoleGroup:
+    label = rs.role(x.role).label if x.role and rs.has("roles", x.role) else NO_ROLE
+    medians = tuple(Median(d, rs.dimension(d).name, m) for d, m in x.medians)
+    return RoleGroup(x.role, label, x.count, x.suppressed, x.overall, medians)
+
+
+def _disagreement(rs: RuleSet, d: engine_group.Disagreement) -> Disagreement:
+    q = rs.question(d.question)
+    counts = tuple(OptionCount(v, answer_label(q, v), c) for v, c in d.counts)
+    spread = _spread(d.spread) if d.spread is not None else None
+    return Disagreement(q.id, q.text, d.answered, d.index, counts, spread)

@@ -1,0 +1,74 @@
+"""The report as one self-contained HTML file: inline CSS and SVG, no scripts, no network.
+
+Rendered from Jinja2 templates with autoescaping on; every expression is also stripped of
+control characters before it is escaped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from spinout.report.chart import chart
+from spinout.report.model import Report
+from spinout.report.text import (
+    clean,
+    number,
+    percent,
+    plural,
+    short_digest,
+    signed,
+)
+from spinout.report.wording import (
+    EDITORIAL,
+    REASON_NAMES,
+    SEVERITY_NAMES,
+    UNKNOWN_REASONS,
+    comments_note,
+    fit_text,
+)
+
+TEMPLATE = "report.html.j2"
+
+
+def render(report: Report) -> str:
+    template = environment().get_template(TEMPLATE)
+    note = comments_note(report.group) if report.group is not None else None
+    text = template.render(r=report, chart=chart(report), backlinks=backlinks(report),
+                           comments_note=note)
+    return text.rstrip() + "\n"
+
+
+def backlinks(report: Report) -> dict[tuple[str, int], list[int]]:
+    """Reference numbers citing each (source, line), for links back from the appendix."""
+    found: dict[tuple[str, int], list[int]] = {}
+    for ref in report.citations:
+        found.setdefault((ref.source, ref.line), []).append(ref.n)
+    return found
+
+
+@cache
+def environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("spinout.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
+    env.filters.update(number=number, percent=percent, signed=signed, short_digest=short_digest,
+                       plural=plural)
+    env.globals.update(fit_text=fit_text, EDITORIAL=EDITORIAL, REASON_NAMES=REASON_NAMES,
+                       SEVERITY_NAMES=SEVERITY_NAMES, UNKNOWN_REASONS=UNKNOWN_REASONS)
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean(value)
+    return value

@@ -1,0 +1,207 @@
+"""The report as versioned JSON (see schema/report.schema.json): deterministic bytes for the
+same input: lists keep their meaningful order, scores round to one decimal, fractions to three,
+and texts are cleaned of control characters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from spinout.report.model import (
+    ActionItem,
+    BarrierItem,
+    DimensionItem,
+    Disagreement,
+    FormItem,
+    GroupInfo,
+    Reference,
+    Report,
+    RoleGroup,
+    Spread,
+    StageItem,
+)
+from spinout.report.text import clean
+
+FORMAT = 1
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_data(r: Report) -> dict[str, Any]:
+    s = r.summary
+    band = s.band
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "kind": r.kind,
+        "rules": {"name": clean(r.rules.name), "version": clean(r.rules.version),
+                  "digest": r.rules.digest, "title": clean(r.rules.title)},
+        "date": clean(r.date) if r.date else None,
+        "respondents": r.respondents,
+        "respondent": {"role": r.role.id if r.role else None,
+                       "role_label": clean(r.role.name) if r.role else None},
+        "overall": score(s.overall),
+        "band": {"id": band.id, "name": clean(band.name), "description": clean(band.description),
+                 "level": band.level, "uncapped": band.uncapped.id,
+                 "capped_by": [b.id for b in band.capped_by]},
+        "confidence": fraction(s.confidence),
+        "weakest_dimension": s.weakest.id if s.weakest else None,
+        "dimensions": [dimension(d) for d in r.dimensions],
+        "barriers": [barrier(b) for b in r.barriers],
+        "stage": stage(r.stage),
+        "legal_forms": [legal_form(f) for f in r.legal_forms],
+        "next_actions": [action(a) for a in r.next_actions],
+        "unknowns": [{"question": u.question, "text": clean(u.text), "reason": u.reason,
+                      "count": u.count, "refs": list(u.refs), "editorial": u.editorial}
+                     for u in r.unknowns],
+        "comments": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
+                     for c in r.comments],
+        "citations": [citation(c) for c in r.citations],
+    }
+    if r.group is not None:
+        data.update(group(r, r.group))
+    return data
+
+
+def score(value: float | None) -> float | None:
+    return None if value is None else round(value, 1) + 0.0
+
+
+def fraction(value: float | None) -> float | None:
+    return None if value is None else round(value, 3) + 0.0
+
+
+def answer(value: Any) -> Any:
+    """An answer value as given; text is cleaned and floats rounded to keep output stable."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, float):
+        return round(value, 6) + 0.0
+    if isinstance(value, list):
+        return [answer(v) for v in value]
+    return value
+
+
+def dimension(d: DimensionItem) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": d.id, "name": clean(d.name), "description": clean(d.description),
+        "weight": d.weight, "score": score(d.score), "confidence": fraction(d.confidence),
+        "contributions": [
+            {"question": c.question, "text": clean(c.text), "answer": answer(c.answer),
+             "answer_label": clean(c.answer_label), "points": score(c.points),
+             "weight": c.weight, "share": score(c.share)}
+            for c in d.contributions
+        ],
+        "unknowns": [u.id for u in d.unknowns],
+        "refs": list(d.refs),
+        "editorial": d.editorial,
+    }
+    return data
+
+
+def spread(sp: Spread) -> dict[str, Any]:
+    return {"min": score(sp.min), "q1": score(sp.q1), "median": score(sp.median),
+            "q3": score(sp.q3), "max": score(sp.max), "scored": sp.scored}
+
+
+def barrier(b: BarrierItem) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": b.id, "severity": b.severity, "title": clean(b.title),
+        "dimension": b.dimension.id if b.dimension else None, "why": clean(b.why),
+        "what_to_do": [clean(step) for step in b.what_to_do],
+        "evidence": [{"kind": e.kind, "ref": e.ref, "value": answer(e.value),
+                      "label": clean(e.label)} for e in b.evidence],
+        "refs": list(b.refs), "editorial": b.editorial,
+    }
+    if b.count is not None:
+        data["count"] = b.count
+        data["share"] = fraction(b.share)
+    return data
+
+
+def stage(st: StageItem) -> dict[str, Any]:
+    return {
+        "id": st.id, "name": clean(st.name), "description": clean(st.description),
+        "index": st.index, "complete": st.complete,
+        "journey": [{"id": s.id, "name": clean(s.name), "status": s.status,
+                     **({} if s.count is None else {"count": s.count})} for s in st.journey],
+        "criteria": [{"stage": c.stage, "kind": c.kind, "label": clean(c.label), "met": c.met}
+                     for c in st.criteria],
+        "remaining": [clean(c.label) for c in st.remaining],
+        "tasks": [clean(t) for t in st.tasks],
+        "refs": list(st.refs), "editorial": st.editorial,
+    }
+
+
+def legal_form(f: FormItem) -> dict[str, Any]:
+    data = {
+        "id": f.id, "name": clean(f.name), "summary": clean(f.summary), "rank": f.rank,
+        "fit": score(f.fit), "excluded": f.excluded,
+        "reasons": [{"effect": x.effect, "text": clean(x.text)} for x in f.reasons],
+        "caveats": [clean(c) for c in f.caveats],
+        "refs": list(f.refs), "editorial": f.editorial,
+    }
+    if f.mean_rank is not None:
+        data.update(first=f.first, mean_rank=round(f.mean_rank, 2) + 0.0,
+                    excluded_count=f.excluded_count)
+    return data
+
+
+def action(a: ActionItem) -> dict[str, Any]:
+    data = {
+        "question": a.question, "text": clean(a.text),
+        "action": clean(a.action) if a.action else None,
+        "current": answer(a.current), "current_label": clean(a.current_label),
+        "target": answer(a.target), "target_label": clean(a.target_label),
+        "overall_gain": score(a.overall_gain),
+        "dimension_gains": [{"dimension": g.dimension, "gain": score(g.gain)}
+                            for g in a.dimension_gains],
+        "clears": [b.id for b in a.clears],
+        "band_after": a.band_after.id if a.band_after else None,
+        "refs": list(a.refs), "editorial": a.editorial,
+    }
+    if a.count is not None:
+        data["count"] = a.count
+    return data
+
+
+def citation(c: Reference) -> dict[str, Any]:
+    return {"n": c.n, "source": c.source, "title": clean(c.title), "file": c.file,
+            "line": c.line, "headline": clean(c.headline) if c.headline else None,
+            "quote": clean(c.quote)}
+
+
+def group(r: Report, g: GroupInfo) -> dict[str, Any]:
+    """The keys only a group report has."""
+    return {
+        "staff": g.staff,
+        "participation": fraction(g.participation),
+        "senior_share": fraction(g.senior_share),
+        "min_group_size": g.min_group_size,
+        "roles": [role(x) for x in g.roles],
+        "spread": {d.id: spread(d.spread) if d.spread else None for d in r.dimensions},
+        "bands": [{"id": b.id, "count": b.count, "share": fraction(b.share)} for b in g.bands],
+        "disagreements": [disagreement(d) for d in g.disagreements],
+        "warnings": [{"id": w.id, "title": clean(w.title), "message": clean(w.message),
+                      "value": fraction(w.value), "threshold": fraction(w.threshold),
+                      "refs": list(w.refs), "editorial": w.editorial} for w in g.warnings],
+        "comments_status": g.comments_status,
+    }
+
+
+def role(x: RoleGroup) -> dict[str, Any]:
+    data: dict[str, Any] = {"role": x.id, "label": clean(x.label), "count": x.count,
+                            "suppressed": x.suppressed}
+    if not x.suppressed:
+        data["overall"] = score(x.overall)
+        data["medians"] = {m.dimension: score(m.median) for m in x.medians}
+    return data
+
+
+def disagreement(d: Disagreement) -> dict[str, Any]:
+    return {"question": d.question, "text": clean(d.text), "answered": d.answered,
+            "index": fraction(d.index),
+            "counts": [{"value": answer(c.value), "label": clean(c.label), "count": c.count}
+                       for c in d.counts],
+            "spread": spread(d.spread) if d.spread else None}

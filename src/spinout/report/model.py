@@ -1,0 +1,324 @@
+"""The format-neutral report: frozen data built from a rule set and an assessment.
+
+Every finding carries ``refs`` (numbers into :attr:`Report.citations`) and ``editorial`` (the
+rule item goes beyond what the sources say). Renderers only lay this data out; they never
+consult the rule set or the engine. Texts are as written in the rules or answers: each
+renderer escapes them for its format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spinout.engine.values import AnswerValue
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One numbered citation: a verbatim passage and where it stands in its source."""
+
+    n: int
+    source: str
+    title: str
+    file: str
+    line: int
+    headline: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class RulesInfo:
+    name: str
+    version: str
+    digest: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Named:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class BandInfo:
+    id: str
+    name: str
+    description: str
+    level: int
+    uncapped: Named
+    capped_by: tuple[Named, ...]
+
+
+@dataclass(frozen=True)
+class ContributionItem:
+    question: str
+    text: str
+    answer: AnswerValue
+    answer_label: str
+    points: float
+    weight: float
+    share: float
+
+
+@dataclass(frozen=True)
+class DimensionItem:
+    id: str
+    name: str
+    description: str
+    weight: float
+    score: float | None
+    confidence: float
+    contributions: tuple[ContributionItem, ...]
+    unknowns: tuple[Named, ...]
+    refs: tuple[int, ...]
+    editorial: bool
+    spread: Spread | None = None  # group reports: respondents' scores
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far respondents' values lie apart: range, quartiles and how many were scored."""
+
+    min: float
+    q1: float
+    median: float
+    q3: float
+    max: float
+    scored: int
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    kind: str  # "answer" or "dimension"
+    ref: str
+    name: str
+    value: AnswerValue | float | None
+    label: str
+
+
+@dataclass(frozen=True)
+class BarrierItem:
+    id: str
+    title: str
+    severity: str
+    dimension: Named | None
+    why: str
+    what_to_do: tuple[str, ...]
+    evidence: tuple[EvidenceItem, ...]
+    refs: tuple[int, ...]
+    editorial: bool
+    count: int | None = None  # group reports: respondents for whom it is raised
+    share: float | None = None
+
+
+@dataclass(frozen=True)
+class StageStep:
+    id: str
+    name: str
+    status: str  # "done", "current" or "ahead"
+    count: int | None = None  # group reports: respondents placed at this stage
+
+
+@dataclass(frozen=True)
+class CriterionItem:
+    stage: str
+    kind: str  # "entry" or "exit"
+    label: str
+    met: bool | None  # None in group reports: not judged for the group as a whole
+
+
+@dataclass(frozen=True)
+class StageItem:
+    id: str
+    name: str
+    description: str
+    index: int
+    complete: bool
+    journey: tuple[StageStep, ...]
+    criteria: tuple[CriterionItem, ...]
+    tasks: tuple[str, ...]
+    refs: tuple[int, ...]
+    editorial: bool
+
+    @property
+    def remaining(self) -> tuple[CriterionItem, ...]:
+        return tuple(c for c in self.criteria if c.met is not True)
+
+
+@dataclass(frozen=True)
+class Reason:
+    effect: str  # "for", "against" or "excludes"
+    text: str
+
+
+@dataclass(frozen=True)
+class FormItem:
+    id: str
+    name: str
+    summary: str
+    rank: int
+    fit: float | None  # None in group reports, which rank by mean rank
+    excluded: bool
+    reasons: tuple[Reason, ...]
+    caveats: tuple[str, ...]
+    refs: tuple[int, ...]
+    editorial: bool
+    first: int | None = None  # group reports: respondents ranking it first
+    mean_rank: float | None = None
+    excluded_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Gain:
+    dimension: str
+    name: str
+    gain: float
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    question: str
+    text: str
+    action: str | None
+    current: AnswerValue | None
+    current_label: str
+    target: AnswerValue
+    target_label: str
+    overall_gain: float
+    dimension_gains: tuple[Gain, ...]
+    clears: tuple[Named, ...]
+    band_after: Named | None
+    refs: tuple[int, ...]
+    editorial: bool
+    count: int | None = None  # group reports: respondents not yet giving the target answer
+
+
+@dataclass(frozen=True)
+class UnknownItem:
+    question: str
+    text: str
+    reason: str  # "dont_know" or "unanswered"
+    refs: tuple[int, ...]
+    editorial: bool
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class CommentItem:
+    question: str
+    text: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A cited document's full text, for the HTML appendix."""
+
+    id: str
+    file: str
+    title: str
+    lines: tuple[str, ...]
+    cited_lines: frozenset[int]
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """Respondents of one role (``id`` None: no role given). Suppressed groups are smaller
+    than the minimum group size and carry their count only."""
+
+    id: str | None
+    label: str
+    count: int
+    suppressed: bool
+    overall: float | None
+    medians: tuple[Median, ...]
+
+
+@dataclass(frozen=True)
+class Median:
+    dimension: str
+    name: str
+    median: float | None
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    value: AnswerValue
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """How divided the answers to one question are: ``index`` 0 (all agree) to 1."""
+
+    question: str
+    text: str
+    answered: int
+    index: float
+    counts: tuple[OptionCount, ...]
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class GroupWarning:
+    id: str
+    title: str
+    message: str
+    value: float
+    threshold: float
+    refs: tuple[int, ...]
+    editorial: bool
+
+
+@dataclass(frozen=True)
+class Tally:
+    id: str
+    name: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    """What only a group report has."""
+
+    respondents: int
+    staff: float | None
+    participation: float | None
+    senior_share: float
+    min_group_size: int
+    roles: tuple[RoleGroup, ...]
+    bands: tuple[Tally, ...]
+    disagreements: tuple[Disagreement, ...]
+    warnings: tuple[GroupWarning, ...]
+    comments_status: str  # "included", "not_requested" or "group_too_small"
+
+
+@dataclass(frozen=True)
+class Summary:
+    overall: float | None
+    confidence: float
+    band: BandInfo
+    weakest: Named | None
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str  # "individual" or "group"
+    rules: RulesInfo
+    date: str | None
+    respondents: int
+    role: Named | None
+    summary: Summary
+    dimensions: tuple[DimensionItem, ...]
+    barriers: tuple[BarrierItem, ...]
+    stage: StageItem
+    legal_forms: tuple[FormItem, ...]
+    next_actions: tuple[ActionItem, ...]
+    unknowns: tuple[UnknownItem, ...]
+    comments: tuple[CommentItem, ...]
+    citations: tuple[Reference, ...]
+    appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
+    group: GroupInfo | None = None

@@ -1,0 +1,169 @@
+"""Group report speed: 10,000 answers files, from parsing to the finished report.
+
+Generates random valid answers files for the bundled rule set (the mini test rules if the
+bundled set does not load) in a temporary folder, then times
+
+  (a) parsing every file with plain ``yaml.load`` and libyaml's CSafeLoader, in one process;
+  (b) ``group_many``: safe located parsing, checks, assessment and tallying on a 2-process
+      pool, then the group result from the merged tallies;
+  (c) the whole ``spinout report DIR -o group.json`` command in a subprocess;
+
+and prints b/a, c/a and the peak resident memory of this process and of the subprocess.
+
+    python benchmarks/bench_group.py [--count 10000] [--keep DIR] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini" / "rules"
+
+
+def load_rules() -> tuple[Any, Path | None]:
+    from spinout.errors import SpinoutError
+    from spinout.ruleset.loader import load_ruleset
+
+    try:
+        return load_ruleset(None), None
+    except SpinoutError:
+        print("bundled rules do not load; using the mini test rules")
+        return load_ruleset(MINI), MINI
+
+
+def random_answer(q: Any, rng: random.Random) -> Any:
+    if q.dont_know and rng.random() < 0.05:
+        return "dont_know"
+    if q.type == "text":
+        return rng.choice(["", "More training please.", "Worried about pensions."])
+    if q.type == "multi":
+        return [o.value for o in q.options if rng.random() < 0.4]
+    if q.options:
+        return rng.choice(q.options).value
+    low, high = int(q.min or 0), int(q.max if q.max is not None else 100)
+    if q.type == "number" and high - low > 1000:
+        return rng.randint(low, min(high, low + 500))
+    return rng.randint(low, high)
+
+
+def random_answers(rs: Any, rng: random.Random) -> dict[str, Any]:
+    from spinout.engine.visibility import visible_questions
+
+    answers: dict[str, Any] = {}
+    for q in rs.questions_in_order():
+        if rng.random() < 0.05:
+            continue
+        if q.id in {v.id for v in visible_questions(rs, answers)}:
+            answers[q.id] = random_answer(q, rng)
+    return answers
+
+
+def generate(rs: Any, count: int, folder: Path, seed: int = 1) -> None:
+    from dataclasses import replace
+
+    from spinout.answers.model import fingerprint, new_answers
+    from spinout.answers.store import dump
+
+    rng = random.Random(seed)
+    roles = [r.id for r in rs.roles]
+    prints = {q.id: fingerprint(q) for q in rs.questions}
+    templates = [random_answers(rs, rng) for _ in range(500)]
+    for i in range(count):
+        file = new_answers(rs, role=rng.choice(roles), respondent_id=f"r{i:05d}",
+                           now="2026-01-31T10:00:00+00:00")
+        answers = rng.choice(templates)
+        file = replace(file, answers=answers,
+                       rules=replace(file.rules, questions={q: prints[q] for q in answers}))
+        (folder / f"r{i:05d}.yaml").write_text(dump(file), encoding="utf-8")
+
+
+def _ready(folder: Path, count: int, digest: str) -> bool:
+    """True when ``folder`` already holds ``count`` files for this rule set."""
+    files = sorted(folder.glob("*.yaml"))
+    return len(files) == count and digest in files[0].read_text(encoding="utf-8")
+
+
+def time_plain_parse(paths: list[Path]) -> float:
+    import yaml
+
+    start = time.perf_counter()
+    for p in paths:
+        yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader is safe
+    return time.perf_counter() - start
+
+
+def time_group(paths: list[Path], rs: Any) -> tuple[float, Any]:
+    from spinout.answers.bulk import group_many
+
+    start = time.perf_counter()
+    loaded = group_many(paths, rs, progress=False)
+    return time.perf_counter() - start, loaded.group
+
+
+def time_command(folder: Path, rules: Path | None) -> float | None:
+    out = folder.parent / "group.json"
+    cmd = [sys.executable, "-m", "spinout", "report", str(folder), "-o", str(out)]
+    if rules is not None:
+        cmd += ["--rules", str(rules)]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        print(f"(c) spinout report failed ({done.returncode}): {done.stderr.strip()[:300]}")
+        return None
+    return took
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it.")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="Time (a) and (b) this many times and keep the fastest of each "
+                        "(steadier on a busy machine).")
+    args = parser.parse_args()
+    rs, rules = load_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp) / "answers"
+        folder.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        if not _ready(folder, args.count, rs.digest):
+            generate(rs, args.count, folder)
+        paths = sorted(folder.glob("*.yaml"))
+        print(f"{len(paths):,} answers files ready in {time.perf_counter() - start:.1f} s "
+              f"({rs.header.name}, {len(rs.questions)} questions)")
+        plain = min(time_plain_parse(paths) for _ in range(args.repeat))
+        print(f"(a) plain yaml.load(CSafeLoader), 1 process:   {plain:6.2f} s")
+        runs = [time_group(paths, rs) for _ in range(args.repeat)]
+        group_time, group = min(runs, key=lambda run: run[0])
+        print(f"(b) group_many (2 processes):                  {group_time:6.2f} s   "
+              f"b/a = {group_time / plain:.2f}")
+        print(f"    peak memory (this process):               {peak_mb(resource.RUSAGE_SELF):6.0f}"
+              " MB")
+        print(f"    peak memory (pool workers, largest):      "
+              f"{peak_mb(resource.RUSAGE_CHILDREN):6.0f} MB")
+        print(f"    group: {group.respondents:,} respondents, overall median "
+              f"{group.overall.median:.1f}, band {group.band}, stage {group.stage}")
+        command = time_command(folder, rules)
+        if command is not None:
+            print(f"(c) spinout report DIR -o group.json:          {command:6.2f} s   "
+                  f"c/a = {command / plain:.2f}")
+            print(f"    peak memory (largest child process):      "
+                  f"{peak_mb(resource.RUSAGE_CHILDREN):6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

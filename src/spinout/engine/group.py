@@ -1,0 +1,474 @@
+"""Group assessment: many respondents' assessments combined into one picture of the group.
+
+Pure and deterministic: no I/O, and the result never depends on the order of respondents
+(every list is ordered by rule order, counts or ids; sums are exact or exactly rounded).
+With one respondent the group figures equal that respondent's assessment where they overlap.
+Respondents are first counted into a mergeable :class:`~spinout.engine.tally.Tally` (which
+several processes can build in parts), then :func:`finish` computes the result.
+
+Small-group protection: a role breakdown (or any subgroup) with fewer respondents than
+``rs.header.min_group_size`` carries its count only, never medians; free-text answers appear
+only when asked for and when the whole group reaches the minimum size.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from spinout.engine import dispersion
+from spinout.engine.dispersion import Spread, spread
+from spinout.engine.result import Assessment
+from spinout.engine.tally import Tally, choices, key, lookups
+from spinout.engine.values import AnswerValue, same
+from spinout.ruleset.model import Citation, Question, RuleSet
+
+if TYPE_CHECKING:
+    from spinout.answers.model import AnswersFile
+
+__all__ = ["Spread", "Tally", "aggregate", "essentials", "finish", "spread"]
+
+DISAGREEMENT_LIMIT = 10
+ACTION_LIMIT = 5
+SEVERITY_ORDER = {"blocker": 0, "major": 1, "minor": 2}
+
+
+@dataclass(frozen=True)
+class GroupDimension:
+    """One dimension over the group: spread of respondents' scores (respondents with no score
+    for it left out) and mean confidence over all respondents."""
+
+    id: str
+    spread: Spread
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """Respondents who gave one role (``role`` None: no role given). When ``suppressed``
+    (``count`` below the minimum group size) ``overall`` is None and ``medians`` is empty;
+    otherwise ``medians`` holds (dimension id, median score or None) in rule order."""
+
+    role: str | None
+    count: int
+    suppressed: bool
+    overall: float | None
+    medians: tuple[tuple[str, float | None], ...]
+
+
+@dataclass(frozen=True)
+class BarrierShare:
+    """A barrier triggered for ``count`` respondents (``share`` of all respondents)."""
+
+    id: str
+    severity: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class StageCount:
+    """How many respondents the engine places at a stage."""
+
+    id: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class BandCount:
+    """How many respondents fall in a readiness band (after the blocker cap)."""
+
+    id: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class FormShare:
+    """A legal form over the group: ``rank`` is its place in the group ordering (by mean rank,
+    then rule order), ``first`` how many respondents have it ranked first, ``mean_rank`` the
+    mean of their ranks, ``excluded`` how many respondents' answers rule it out."""
+
+    id: str
+    rank: int
+    first: int
+    mean_rank: float
+    excluded: int
+
+
+@dataclass(frozen=True)
+class GroupAction:
+    """A next best action for the group, found by simulation on the group's typical answers
+    (see :func:`typical_answers`): answering ``question`` with ``target`` would raise the
+    typical overall score by ``overall_gain`` and clear the barriers in ``clears``; ``count``
+    respondents (of those the question applies to) have not yet given that answer."""
+
+    question: str
+    target: AnswerValue
+    overall_gain: float
+    clears: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class UnknownCount:
+    """A question that applies to ``count`` respondents who left it unanswered or don't know."""
+
+    question: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """How far respondents' answers to one question differ: ``index`` runs from 0 (all agree)
+    to 1 (evenly split between opposite ends). ``answered`` counts real answers. ``counts``
+    holds (option value, respondents) in option order for questions with options (for multi
+    questions, how many chose each option); ``spread`` summarises number answers."""
+
+    question: str
+    answered: int
+    index: float
+    counts: tuple[tuple[AnswerValue, int], ...]
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class GroupWarning:
+    """A prominent warning from the rules' ``group_warnings``: ``value`` is the measured figure
+    that set it off (senior share, participation or respondents) and ``threshold`` the limit."""
+
+    id: str
+    title: str
+    message: str
+    cite: tuple[Citation, ...]
+    editorial: bool
+    value: float
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One free-text answer, not attributed to anyone."""
+
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GroupAssessment:
+    """The group's combined assessment.
+
+    ``respondents``: how many; ``staff_count``: staff in the service (given, or the median of
+    answers to the rules' ``staff_count_question``; None when unknown); ``participation``:
+    respondents / staff count (None when unknown); ``senior_share``: share of respondents whose
+    role is senior. ``overall``, ``confidence`` (mean), ``band`` (lower median of respondents'
+    bands), ``weakest`` (dimension with the lowest median, ties in rule order) and ``stage``
+    (lower median of respondents' stages) mirror :class:`Assessment`.
+    ``comments_status`` is ``"included"``, ``"not_requested"`` or ``"group_too_small"``.
+    ``latest``: the most recent ``updated`` (or ``started``) time among the answers files.
+    """
+
+    respondents: int
+    staff_count: float | None
+    participation: float | None
+    senior_share: float
+    min_group_size: int
+    overall: Spread
+    confidence: float
+    band: str
+    bands: tuple[BandCount, ...]
+    weakest: str | None
+    dimensions: tuple[GroupDimension, ...]
+    roles: tuple[RoleGroup, ...]
+    barriers: tuple[BarrierShare, ...]
+    stage: str
+    stages: tuple[StageCount, ...]
+    legal_forms: tuple[FormShare, ...]
+    next_actions: tuple[GroupAction, ...]
+    unknowns: tuple[UnknownCount, ...]
+    disagreements: tuple[Disagreement, ...]
+    warnings: tuple[GroupWarning, ...]
+    comments: tuple[Comment, ...]
+    comments_status: str
+    latest: str | None
+
+    def dimension(self, did: str) -> GroupDimension:
+        return next(d for d in self.dimensions if d.id == did)
+
+
+Respondents = Sequence[tuple["AnswersFile", Assessment]]
+
+
+def aggregate(rs: RuleSet, respondents: Respondents, include_comments: bool = False,
+              staff_count: float | None = None) -> GroupAssessment:
+    """Combine respondents' (answers file, assessment) pairs into a :class:`GroupAssessment`.
+
+    ``staff_count`` overrides the count taken from answers. Raises ValueError when
+    ``respondents`` is empty.
+    """
+    tally = Tally(comments_wanted=include_comments)
+    for f, a in respondents:
+        tally.add(rs, f, a)
+    return finish(rs, tally, include_comments, staff_count)
+
+
+def finish(rs: RuleSet, tally: Tally, include_comments: bool = False,
+           staff_count: float | None = None) -> GroupAssessment:
+    """The group result from a (merged) tally. Raises ValueError for an empty tally."""
+    n = tally.count
+    if n == 0:
+        raise ValueError("a group assessment needs at least one respondent")
+    staff = staff_count if staff_count is not None else dispersion.median(tally.staff)
+    participation = n / staff if staff else None
+    senior = tally.senior / n
+    dims = tuple(GroupDimension(d.id, spread(tally.scores.get(d.id, ())),
+                                dispersion.mean(tally.dimension_confidence.get(d.id, [])))
+                 for d in rs.dimensions)
+    bands = [(b.id, tally.bands[b.id]) for b in rs.bands.levels]
+    stages = [(s.id, tally.stages[s.id]) for s in rs.stages]
+    comments, status = _comments(rs, tally, include_comments)
+    return GroupAssessment(
+        respondents=n,
+        staff_count=staff,
+        participation=participation,
+        senior_share=senior,
+        min_group_size=rs.header.min_group_size,
+        overall=spread(tally.overall),
+        confidence=dispersion.mean(tally.confidence),
+        band=bands[dispersion.lower_median([c for _, c in bands])][0],
+        bands=tuple(BandCount(b, c, c / n) for b, c in bands),
+        weakest=_weakest(dims),
+        dimensions=dims,
+        roles=_roles(rs, tally),
+        barriers=_barriers(rs, tally),
+        stage=stages[dispersion.lower_median([c for _, c in stages])][0],
+        stages=tuple(StageCount(s, c, c / n) for s, c in stages),
+        legal_forms=_forms(rs, tally),
+        next_actions=_group_actions(rs, tally, ACTION_LIMIT),
+        unknowns=_unknowns(rs, tally),
+        disagreements=_disagreements(rs, tally, DISAGREEMENT_LIMIT),
+        warnings=_warnings(rs, n, participation, senior),
+        comments=comments,
+        comments_status=status,
+        latest=tally.latest,
+    )
+
+
+def essentials(a: Assessment) -> Assessment:
+    """A copy of ``a`` keeping only what :func:`aggregate` reads (no contributions, evidence,
+    criteria, reasons, next actions or unknowns), so thousands of assessments fit in memory
+    and travel cheaply between processes. Aggregating essentials gives the same result."""
+    return replace(
+        a,
+        dimensions=tuple(replace(d, contributions=(), unknowns=()) for d in a.dimensions),
+        barriers=tuple(replace(b, evidence=()) for b in a.barriers),
+        stage=replace(a.stage, criteria=(), statuses=()),
+        legal_forms=tuple(replace(f, reasons_for=(), reasons_against=(), excluded_by=())
+                          for f in a.legal_forms),
+        next_actions=(),
+        unknowns=(),
+    )
+
+
+def _weakest(dims: tuple[GroupDimension, ...]) -> str | None:
+    scored = [d for d in dims if d.spread.median is not None]
+    return min(scored, key=lambda d: d.spread.median).id if scored else None  # type: ignore[arg-type,return-value]
+
+
+def _roles(rs: RuleSet, tally: Tally) -> tuple[RoleGroup, ...]:
+    order: list[str | None] = [r.id for r in rs.roles]
+    order.append(None)
+    minimum = rs.header.min_group_size
+    groups = []
+    for role in order:
+        group = tally.roles.get(role)
+        if group is None or group.count == 0:
+            continue
+        if group.count < minimum:
+            groups.append(RoleGroup(role, group.count, True, None, ()))
+            continue
+        medians = tuple((d.id, dispersion.median(group.scores.get(d.id, ())))
+                        for d in rs.dimensions)
+        groups.append(RoleGroup(role, group.count, False, dispersion.median(group.overall),
+                                medians))
+    return tuple(groups)
+
+
+def _barriers(rs: RuleSet, tally: Tally) -> tuple[BarrierShare, ...]:
+    counts, n = tally.barriers, tally.count
+    rows = sorted(((SEVERITY_ORDER.get(b.severity, 9), -counts[b.id], i), b)
+                  for i, b in enumerate(rs.barriers) if counts[b.id])
+    return tuple(BarrierShare(b.id, b.severity, counts[b.id], counts[b.id] / n)
+                 for _, b in rows)
+
+
+def _forms(rs: RuleSet, tally: Tally) -> tuple[FormShare, ...]:
+    n = tally.count
+    rows = sorted((tally.form_rank_sum[f.id] / n, order, f.id)
+                  for order, f in enumerate(rs.legal_forms))
+    return tuple(FormShare(fid, place, tally.form_first[fid], mean_rank,
+                           tally.form_excluded[fid])
+                 for place, (mean_rank, _, fid) in enumerate(rows, 1))
+
+
+def _unknowns(rs: RuleSet, tally: Tally) -> tuple[UnknownCount, ...]:
+    """Questions that applied without a real answer (the assessments' ``unknowns``), counted
+    from the answers so that :func:`essentials` can leave those lists out."""
+    rank = lookups(rs).rank
+    counts = {qid: tally.applies[qid] - tally.answered[qid] for qid in tally.applies}
+    ordered = sorted((q for q, c in counts.items() if c > 0), key=lambda q: (-counts[q], rank[q]))
+    return tuple(UnknownCount(q, counts[q]) for q in ordered)
+
+
+# --- answers: typical answers, actions, disagreement -------------------------------------------
+
+
+def typical_answers(rs: RuleSet, tally: Tally) -> dict[str, AnswerValue]:
+    """The group's typical answers, from every real answer given (also to questions that did
+    not apply, as an individual assessment also keeps them): the most common answer (ties in
+    option order) for yes/no, single choice and scales with options; the options chosen by at
+    least half for multi choice; the median for numbers and option-less scales (a whole number
+    when the median is one). With one respondent these are that respondent's real answers."""
+    typical: dict[str, AnswerValue] = {}
+    for q in rs.questions_in_order():
+        answered = tally.answered[q.id] + tally.hidden_answered[q.id]
+        if q.type == "text" or answered == 0:
+            continue
+        counter = tally.choices.get(q.id, Counter()) + tally.hidden_choices.get(q.id, Counter())
+        numbers = tally.numbers.get(q.id, []) + tally.hidden_numbers.get(q.id, [])
+        found = _typical(q, answered, counter, numbers)
+        if found is not None:
+            typical[q.id] = found
+    return typical
+
+
+def _typical(q: Question, answered: int, counter: Counter[Any],
+             numbers: list[int | float]) -> AnswerValue | None:
+    if q.type == "multi":
+        counts = _option_counts(q, counter)
+        return [v for v, c in zip(choices(q), counts, strict=True) if 2 * c >= answered]
+    if choices(q):
+        counts = _option_counts(q, counter)
+        return choices(q)[counts.index(max(counts))] if max(counts) else None
+    if not numbers:
+        return None
+    middle = dispersion.median(numbers)
+    if middle is not None and middle.is_integer() and any(
+            isinstance(v, int) and v == middle for v in numbers):
+        return int(middle)
+    return middle
+
+
+def _option_counts(q: Question, counter: Counter[Any]) -> list[int]:
+    """Respondents choosing each option of ``q``, in option order."""
+    values = choices(q)
+    if q.type != "multi":
+        return [counter[key(v)] for v in values]
+    counts = Counter[Any]()
+    for chosen, times in counter.items():
+        for k in chosen:
+            counts[k] += times
+    return [counts[key(v)] for v in values]
+
+
+def _matching(q: Question, tally: Tally, target: AnswerValue) -> int:
+    """Respondents (of those ``q`` applied to) whose answer to ``q`` is ``target``."""
+    counter = tally.choices.get(q.id, Counter())
+    if q.type == "multi" and isinstance(target, list):
+        return counter[frozenset(key(v) for v in target)]
+    if choices(q):
+        return counter[key(target)]
+    return sum(1 for v in tally.numbers.get(q.id, ()) if same(v, target))
+
+
+def _group_actions(rs: RuleSet, tally: Tally, limit: int) -> tuple[GroupAction, ...]:
+    """Next best actions simulated once on :func:`typical_answers`, so a large group needs no
+    per-respondent simulation (respondents can be assessed with ``actions=0``)."""
+    from spinout.engine.assess import assess
+
+    found = assess(rs, typical_answers(rs, tally), actions=limit).next_actions
+    return tuple(
+        GroupAction(x.question, x.target, x.overall_gain, x.clears,
+                    tally.applies[x.question] - _matching(rs.question(x.question), tally,
+                                                          x.target))
+        for x in found)
+
+
+def _disagreements(rs: RuleSet, tally: Tally, limit: int) -> tuple[Disagreement, ...]:
+    """Questions answered by at least two respondents whose answers differ, most divided first
+    (ties in question order). Only answers to questions that applied to the respondent count."""
+    rows = []
+    for order, q in enumerate(rs.questions_in_order()):
+        if q.type == "text" or tally.answered[q.id] < 2:
+            continue
+        found = disagreement(q, tally)
+        if found is not None and found.index > 1e-12:
+            rows.append((-round(found.index, 12), order, found))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return tuple(r[2] for r in rows[:limit])
+
+
+def disagreement(q: Question, tally: Tally) -> Disagreement | None:
+    """How divided the answers to ``q`` are: Leik's ordinal dispersion for yes/no and scales
+    with options (options in their listed order), the index of qualitative variation for
+    single choice, the mean of 4p(1-p) over options for multi choice, and the standard
+    deviation over half the range for numbers (None without both ``min`` and ``max``)."""
+    n = tally.answered[q.id]
+    if choices(q):
+        counts = _option_counts(q, tally.choices.get(q.id, Counter()))
+        if q.type == "multi":
+            index = dispersion.choice_dispersion(counts, n)
+        elif q.type == "single":
+            index = dispersion.qualitative_variation(counts, sum(counts))
+        else:
+            index = dispersion.ordinal_dispersion(counts, sum(counts))
+        return Disagreement(q.id, n, index, tuple(zip(choices(q), counts, strict=True)), None)
+    numbers = tally.numbers.get(q.id, [])
+    if q.min is None or q.max is None or len(numbers) < 2:
+        return None
+    values = [float(v) for v in numbers]
+    return Disagreement(q.id, len(values), dispersion.numeric_dispersion(values, q.min, q.max),
+                        (), spread(values))
+
+
+# --- warnings and comments ---------------------------------------------------------------------
+
+
+def _warnings(rs: RuleSet, n: int, participation: float | None,
+              senior: float) -> tuple[GroupWarning, ...]:
+    found = []
+    for w in rs.group_warnings:
+        hit = _warning_hit(w, rs, n, participation, senior)
+        if hit is not None:
+            found.append(GroupWarning(w.id, w.title, w.message, w.cite, w.editorial, *hit))
+    return tuple(found)
+
+
+def _warning_hit(w: Any, rs: RuleSet, n: int, participation: float | None,
+                 senior: float) -> tuple[float, float] | None:
+    """(measured value, threshold) of the first threshold, when every threshold given holds."""
+    tests = []
+    if w.senior_share_at_least is not None:
+        tests.append((senior >= w.senior_share_at_least - 1e-12, senior,
+                      w.senior_share_at_least))
+    if w.participation_below is not None:
+        tests.append((participation is not None and participation < w.participation_below,
+                      participation if participation is not None else 0.0,
+                      w.participation_below))
+    if w.below_min_group_size:
+        minimum = rs.header.min_group_size
+        tests.append((n < minimum, float(n), float(minimum)))
+    if not tests or not all(ok for ok, _, _ in tests):
+        return None
+    return tests[0][1], tests[0][2]
+
+
+def _comments(rs: RuleSet, tally: Tally, include: bool) -> tuple[tuple[Comment, ...], str]:
+    if not include or not tally.comments_wanted:
+        return (), "not_requested"
+    if tally.count < rs.header.min_group_size:
+        return (), "group_too_small"
+    return tuple(Comment(qid, text) for _, qid, text in sorted(tally.comments)), "included"

@@ -1,31 +1,78 @@
 """Entry point and the one error boundary: every failure becomes a message and an exit code.
 
-Exit codes: 0 success; 1 bad input or a failed check; 2 usage; 130 interrupted; 70 an
-unexpected internal error (details in a log file whose path is printed).
+Exit codes:
+
+- 0 success;
+- 1 bad input or a failed check (one ``file:line:col: what — how to fix`` line per problem),
+  and, silently, output cut short by a closed pipe (``spinout ... | head``);
+- 2 usage (unknown command or option, missing argument; also ``spinout`` with no command,
+  which prints the help);
+- 70 an unexpected internal error: one short line on stderr naming a log file that holds the
+  traceback (``EX_SOFTWARE`` from sysexits.h);
+- 130 interrupted (Ctrl-C, or end of input at a prompt).
+
+``--version`` is answered before typer is imported; ``--help`` imports typer but not rich,
+pydantic, PyYAML or the questionnaire, so both stay quick (see benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spinout.errors import SpinoutError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; never raises, never prints a traceback."""
     args = sys.argv[1:] if argv is None else list(argv)
-    if args in (["--version"], ["-V"]):
-        from spinout import __version__
+    _tolerate_narrow_encodings()
+    try:
+        if args in (["--version"], ["-V"]):
+            from spinout import __version__
 
-        sys.stdout.write(f"spinout {__version__}\n")
-        return EXIT_OK
-    return _run(args)
+            sys.stdout.write(f"spinout {__version__}\n")
+            sys.stdout.flush()
+            return EXIT_OK
+        return _run(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nInterrupted.\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BAD_INPUT
+
+
+def _tolerate_narrow_encodings() -> None:
+    """On a terminal or pipe that cannot encode every character (an ASCII or Latin-1 locale,
+    a Windows code page), print a replacement character instead of failing."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _click_errors() -> tuple[type[BaseException], type[BaseException]]:
+    """typer's ClickException and UsageError (typer >= 0.2x carries its own copy of click)."""
+    try:
+        from typer._click import exceptions as errors
+    except ImportError:  # pragma: no cover - older typer on the real click
+        from click import exceptions as errors  # type: ignore[no-redef]
+    return errors.ClickException, errors.UsageError
 
 
 def _run(args: list[str]) -> int:
-    import click
+    import typer
 
     from spinout.errors import SpinoutError
 
+    click_error, usage_error = _click_errors()
     try:
         from spinout.cli import app
 
@@ -34,45 +81,65 @@ def _run(args: list[str]) -> int:
     except SpinoutError as exc:
         _error_lines(exc)
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.UsageError as exc:
-        exc.show()
+    except usage_error as exc:
+        exc.show()  # type: ignore[attr-defined]
         return EXIT_USAGE
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_BAD_INPUT
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except click_error as exc:
+        exc.show()  # type: ignore[attr-defined]
+        return getattr(exc, "exit_code", EXIT_BAD_INPUT) or EXIT_BAD_INPUT
+    except (KeyboardInterrupt, EOFError, typer.Abort):
         sys.stderr.write("\nInterrupted.\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        _silence_stdout()
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     except Exception:  # noqa: BLE001 - the boundary: log the details, print one line
-        path = _log_exception()
-        sys.stderr.write(f"spinout: internal error; details were written to {path}\n")
+        sys.stderr.write(f"spinout: internal error; {_log_exception(args)}\n")
         return EXIT_INTERNAL
 
 
-def _error_lines(exc: BaseException) -> None:
-    from spinout.textsafe import strip_controls
+def _error_lines(exc: SpinoutError) -> None:
+    from spinout.textsafe import one_line
 
-    problems = getattr(exc, "problems", [])
+    problems = exc.problems
     for problem in problems:
-        sys.stderr.write(strip_controls(str(problem)) + "\n")
+        sys.stderr.write(one_line(str(problem)) + "\n")
     if len(problems) > 1:
         sys.stderr.write(f"{len(problems)} problems found.\n")
 
 
-def _log_exception() -> str:
+def _silence_stdout() -> None:
+    """After a closed pipe (``spinout ... | head``), stop Python complaining at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _log_exception(args: list[str]) -> str:
+    """Write the traceback to a log file; return the sentence that tells the user where."""
     import os
     import tempfile
     import traceback
 
-    fd, path = tempfile.mkstemp(prefix="spinout-error-", suffix=".log")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("spinout " + " ".join(sys.argv[1:]) + "\n\n")
-        traceback.print_exc(file=handle)
-    return path
+    from spinout import __version__
+
+    try:
+        fd, path = tempfile.mkstemp(prefix="spinout-error-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as handle:
+            handle.write(f"spinout {__version__}, Python {sys.version.split()[0]}\n")
+            handle.write("arguments: " + " ".join(map(repr, args)) + "\n\n")
+            traceback.print_exc(file=handle)
+    except OSError as exc:
+        return f"the details could not be logged ({exc.strerror or exc})"
+    return f"details were written to {path} (please include it when reporting the problem)"
 
 
 if __name__ == "__main__":

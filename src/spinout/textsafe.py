@@ -1,21 +1,35 @@
-"""Making untrusted text (from rules or answers) inert for the terminal."""
+"""Making untrusted text (from rules or answers) inert for the terminal.
+
+Text typed by staff or rule editors may hold ANSI colour codes, OSC sequences (terminal
+hyperlinks, window titles, clipboard writes), bidirectional overrides that reorder what is
+shown, or rich markup such as ``[link=…]``. None of it may reach the terminal as anything but
+plain characters.
+"""
 
 from __future__ import annotations
 
 import re
 
-# ANSI CSI and OSC sequences, other escapes, and C0/C1 control characters except tab/newline.
+# ANSI CSI and OSC sequences, other escapes, C0/C1 control characters except tab and newline,
+# and the Unicode bidirectional embedding, override and isolate controls.
 _ESCAPES = re.compile(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS ... ST
     r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"|\x1b[ -/]*[0-~]"  # other escapes (two bytes, or with intermediates)
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
+_NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps tab and newline)."""
-    return _ESCAPES.sub("", text)
+    return _ESCAPES.sub("", _NEWLINES.sub("\n", text))
+
+
+def one_line(text: str) -> str:
+    """Untrusted text for a one-line message: no escapes, and line breaks shown as ``\\n``."""
+    return strip_controls(text).replace("\n", "\\n")
 
 
 def for_terminal(text: object) -> str:

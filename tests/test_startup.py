@@ -1,0 +1,75 @@
+"""Start-up stays light: `--version` and `--help` import none of the heavy libraries.
+
+Run in a fresh interpreter exactly as the installed `spinout` script runs (import
+spinout.__main__, call main); the modules loaded by then are reported on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = {"pydantic", "pydantic_core", "yaml", "questionary", "prompt_toolkit", "jinja2",
+         "rich", "spinout.ruleset", "spinout.engine", "spinout.report"}
+
+_WRAPPER = """
+import json, sys
+from spinout.__main__ import main
+code = main({args!r})
+sys.stdout.flush()
+print(json.dumps({{"code": code, "modules": sorted(sys.modules)}}), file=sys.stderr)
+"""
+
+
+def loaded(*args: str) -> tuple[str, int, set[str]]:
+    done = subprocess.run([sys.executable, "-c", _WRAPPER.format(args=list(args))],
+                          capture_output=True, text=True, timeout=60)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, report["code"], set(report["modules"])
+
+
+def heavy_among(modules: set[str]) -> set[str]:
+    return {m for m in modules if m in HEAVY or m.split(".")[0] in HEAVY
+            or any(m.startswith(h + ".") for h in HEAVY)}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-V"]])
+def test_version_imports_no_framework(args: list[str]) -> None:
+    out, code, modules = loaded(*args)
+    assert code == 0
+    assert out.startswith("spinout ")
+    assert heavy_among(modules) == set()
+    assert {"typer", "click", "spinout.cli", "spinout.errors"} & modules == set()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"]])
+def test_help_imports_nothing_heavy(args: list[str]) -> None:
+    out, code, modules = loaded(*args)
+    assert code == 0
+    assert out.startswith("Usage: spinout")
+    assert heavy_among(modules) == set()
+
+
+@pytest.mark.parametrize("args", [["rules", "--help"], ["assess", "--help"],
+                                  ["report", "-h"], ["sources", "show", "--help"]])
+def test_command_help_loads_no_rules_yaml_or_ui(args: list[str]) -> None:
+    """typer itself validates option values with pydantic, so only that may load here."""
+    out, code, modules = loaded(*args)
+    assert code == 0
+    assert out.startswith("Usage: spinout")
+    assert {m.split(".")[0] for m in heavy_among(modules)} <= {"pydantic", "pydantic_core"}
+
+
+def test_the_probe_sees_heavy_imports() -> None:
+    _, code, modules = loaded("rules", "schema")
+    assert code == 0
+    assert {"pydantic", "spinout.ruleset"} <= heavy_among(modules)
+
+
+def test_help_lists_every_command() -> None:
+    out, _, _ = loaded("--help")
+    for command in ("assess", "report", "compare", "form", "import", "rules", "sources"):
+        assert f"  {command} " in out

@@ -1,0 +1,263 @@
+"""`spinout assess`: run the questionnaire on an answers file, then show the summary and write
+the report.
+
+Every answer is saved at once, atomically, so stopping at any point loses nothing; running the
+command again carries on at the next question still to answer. Without a terminal (or with
+``--no-input``) nothing is asked: complete answers give the report, missing ones are listed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from spinout.answers import store
+from spinout.answers.model import AnswersFile, RulesRef, fingerprint, new_answers
+from spinout.errors import AnswersError, Problem
+from spinout.questionnaire import screens, summary
+from spinout.questionnaire.flow import (
+    REVIEW,
+    ROLE,
+    Flow,
+    Resumption,
+    outstanding,
+    plan_resumption,
+)
+from spinout.ruleset.model import RuleSet
+from spinout.textsafe import one_line
+
+
+def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: bool) -> None:
+    """The `spinout assess` command."""
+    from spinout.console import console
+    from spinout.report.build import check_output, format_for
+    from spinout.ruleset.loader import load_ruleset
+
+    fmt = format_for(out, None)
+    check_output(out, [answers_path])
+    rs = load_ruleset(rules_dir)
+    interactive = not no_input and sys.stdin.isatty()
+    if not no_input and not interactive:
+        sys.stderr.write("spinout: no terminal to ask questions in, so nothing is asked "
+                         "(as with --no-input).\n")
+    with store.locked(answers_path):
+        if interactive:
+            from spinout.questionnaire.prompts import Prompter
+
+            loaded = load_answers(rs, answers_path)
+            session = Session(rs, answers_path, rules_dir, Prompter(), console(), loaded)
+            answers = session.run()
+        else:
+            answers = complete_answers(rs, answers_path)
+        finish(rs, answers, out, fmt, console(), show_summary=interactive)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def current_ref(rs: RuleSet) -> RulesRef:
+    """The reference to the rule set as it is now, with every question's fingerprint."""
+    h = rs.header
+    return RulesRef(h.name, h.version, rs.digest, {q.id: fingerprint(q) for q in rs.questions})
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An answers file ready to carry on with, and what an edited rule set means for it."""
+
+    answers: AnswersFile
+    resumed: bool
+    resumption: Resumption
+    changes_unknown: bool = False
+
+
+def load_answers(rs: RuleSet, path: Path) -> Loaded:
+    """Read the answers file if there is one (refusing an invalid one), else start a new one.
+    Answers that a changed rule set no longer accepts are set aside to be asked again."""
+    path = Path(path)
+    if not path.exists():
+        stamp = now()
+        fresh = replace(new_answers(rs, now=stamp), rules=current_ref(rs))
+        return Loaded(fresh, False, Resumption((), (), ()))
+    try:
+        checked = store.load(path, rs)
+        raw: dict[str, Any] = dict(checked.answers.answers)
+    except AnswersError:
+        checked, raw = _load_after_rule_change(path, rs)
+    resumption = plan_resumption(rs, raw, checked.changes)
+    changes_unknown = (checked.changes is not None and not checked.changes.any
+                       and not checked.answers.rules.questions)
+    return Loaded(checked.answers, True, resumption, changes_unknown)
+
+
+def _load_after_rule_change(path: Path, rs: RuleSet) -> tuple[Any, dict[str, Any]]:
+    """Re-read a file the current rules reject; accept it when the only problems are answers
+    that changed questions no longer accept, which are set aside and asked again."""
+    from spinout.answers.validate import check_document
+    from spinout.yamlfile import Document, read_yaml
+
+    doc = read_yaml(path, str(path), store.MAX_ANSWERS_BYTES)
+    checked = check_document(doc, rs)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("answers")
+    if checked.changes is None or not checked.changes.any or not isinstance(raw, dict):
+        raise AnswersError(list(checked.errors))
+    dropped = set(plan_resumption(rs, raw, checked.changes).dropped)
+    kept = {k: v for k, v in raw.items() if k not in dropped}
+    rechecked = check_document(Document(doc.name, {**data, "answers": kept}, doc.marks), rs)
+    if rechecked.errors:
+        raise AnswersError(list(rechecked.errors))
+    return rechecked, raw
+
+
+class Session:
+    """One questionnaire run in the terminal. ``prompter`` asks (see prompts.Prompter);
+    ``con`` is the rich console everything else is printed on."""
+
+    def __init__(self, rs: RuleSet, path: Path, rules_dir: Path | None, prompter: Any,
+                 con: Any, loaded: Loaded) -> None:
+        self.rs = rs
+        self.path = Path(path)
+        self.rules_dir = rules_dir
+        self.prompter = prompter
+        self.con = con
+        self.loaded = loaded
+        self.file = loaded.answers
+        self.fingerprints = {q.id: fingerprint(q) for q in rs.questions}
+        self._last_section: str | None = None
+
+    def run(self) -> AnswersFile:
+        """Ask until the respondent finishes on the review screen; return the saved answers.
+        Ctrl-C prints how to carry on and exits with code 130."""
+        import typer
+
+        try:
+            return self._run()
+        except (KeyboardInterrupt, EOFError):
+            sys.stdout.flush()
+            sys.stderr.write("\n" + screens.interrupted(self.path, self.rules_dir) + "\n")
+            raise typer.Exit(130) from None
+
+    def _run(self) -> AnswersFile:
+        loaded = self.loaded
+        res = loaded.resumption
+        answers = {k: v for k, v in self.file.answers.items() if k not in res.dropped}
+        self.file = replace(self.file, answers=answers)
+        screens.welcome(self.con, self.rs, self.path, len(answers) if loaded.resumed else 0)
+        screens.rule_changes(self.con, self.rs, res, loaded.changes_unknown)
+        flow = Flow.start(self.rs, answers, self.file.respondent.role, res.reask)
+        if res.dropped or not loaded.resumed:
+            self._save(flow)
+        while True:
+            if flow.step == REVIEW:
+                nxt = self._review(flow)
+                if nxt is None:
+                    return self.file
+                flow = nxt
+            elif flow.step == ROLE:
+                role = self.prompter.role(self.rs.roles, flow.role)
+                flow = flow.choose_role(role)
+                self.file = replace(self.file.with_role(role), updated=now())
+                self._save(flow)
+            else:
+                flow = self._ask(flow)
+
+    def _ask(self, flow: Flow) -> Flow:
+        q = flow.question
+        assert q is not None
+        progress = flow.progress()
+        section = next((s for s in self.rs.sections if s.id == q.section), None)
+        intro = section.intro if section and q.section != self._last_section else ""
+        self._last_section = q.section
+        screens.header(self.con, progress, intro)
+        reply = self.prompter.question(q, flow.current(), flow.can_go_back(),
+                                       mark=f"{progress.number}/{progress.total}")
+        if reply.kind == "why":
+            from spinout.questionnaire.why import explain
+
+            screens.explanation(self.con, explain(self.rs, q))
+            return flow
+        if reply.kind == "back":
+            return flow.back()
+        moved = flow.answer(reply.value)
+        self.file = self.file.with_answer(q.id, reply.value, fingerprint=self.fingerprints[q.id],
+                                          now=now())
+        self._save(moved)
+        return moved
+
+    def _review(self, flow: Flow) -> Flow | None:
+        rows = flow.review_rows()
+        screens.review(self.con, self.rs, rows)
+        number = self.prompter.review(len(rows))
+        if number is not None:
+            return flow.change(rows[number - 1].step)
+        pending = flow.pending()
+        if not pending:
+            return None
+        self.con.print(f"{len(pending)} question{'s' if len(pending) != 1 else ''} still "
+                       "need an answer.")
+        return flow.change(pending[0])
+
+    def _save(self, flow: Flow) -> None:
+        """Save now. Once no new or changed question is left to answer, the file records the
+        current rule set; until then it keeps the old one, so a resumed run still asks them."""
+        if not outstanding(flow):
+            self.file = replace(self.file, rules=self._current_ref())
+        store.save(self.path, self.file)
+
+    def _current_ref(self) -> RulesRef:
+        """The current rule set's reference, still fingerprinting retired questions that have
+        answers, so those answers stay recognised as retired rather than unknown."""
+        ref = current_ref(self.rs)
+        retired = {qid: h for qid, h in self.file.rules.questions.items()
+                   if qid in self.file.answers and not self.rs.has("questions", qid)}
+        return replace(ref, questions={**ref.questions, **retired})
+
+
+def complete_answers(rs: RuleSet, path: Path) -> AnswersFile:
+    """The answers for a run that asks nothing: refused, with the list of question ids still
+    unanswered, unless every visible question (free text aside) and the role are answered."""
+    path = Path(path)
+    if not path.exists():
+        raise AnswersError(Problem(str(path), None, None, "no answers file here",
+                                   "run `spinout assess` in a terminal to answer the "
+                                   "questions, or give the file with `--answers`"))
+    checked = store.load(path, rs)
+    for warning in checked.warnings:
+        sys.stderr.write(f"warning: {one_line(str(warning))}\n")
+    answers = checked.answers
+    flow = Flow.start(rs, answers.answers, answers.respondent.role)
+    missing = [q for q in flow.visible() if q.id not in answers.answers and q.type != "text"]
+    problems = [Problem(str(path), None, None, f"`{q.id}` is not answered",
+                        one_line(q.text)) for q in missing]
+    if rs.roles and answers.respondent.role is None:
+        problems.insert(0, Problem(str(path), None, None, "the respondent's role is not given",
+                                   "add `respondent: {role: …}` with one of "
+                                   + ", ".join(r.id for r in rs.roles)))
+    if problems:
+        ids = " ".join(q.id for q in missing)
+        problems.append(Problem(str(path), None, None, "answers are incomplete"
+                                + (f"; unanswered: {ids}" if ids else ""),
+                                "run `spinout assess` in a terminal to answer them"))
+        raise AnswersError(problems)
+    return answers
+
+
+def finish(rs: RuleSet, answers: AnswersFile, out: Path, fmt: str, con: Any,
+           show_summary: bool) -> None:
+    """Show the summary (interactive runs) and write the report."""
+    from rich.text import Text
+
+    from spinout.engine.assess import assess
+    from spinout.report.build import render_report, write_output
+
+    if show_summary:
+        con.print()
+        summary.show(con, rs, assess(rs, answers.answers))
+    write_output(out, render_report(rs, [answers], fmt))
+    con.print()
+    con.print(Text(f"Report written to {out}"))

@@ -179,6 +179,20 @@ def test_escapes_in_rule_text_never_reach_the_terminal(mini_rules):
     assert "\x1b]0;" not in shown and "\x1b[31mred" not in shown
 
 
+def test_long_typed_question_text_is_folded_to_the_width_not_cut(mini_rules):
+    words = "counting everyone who might move to the new organisation once it is set up"
+    long_q = mini_rules.question("staff").model_copy(update={"text": f"How many staff, {words}?"})
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(24, 40), term="xterm")
+    assert run("12" + ENTER, lambda p: p.question(long_q, None, True), output) == Reply(
+        "answer", 12)
+    shown = " ".join(screen.getvalue().split())
+    assert "set up?" in shown and "organisation" in shown
+    folded = Prompter(output=DummyOutput())._wrapped(f"How many staff, {words}?", 5)
+    assert all(len(line) <= 80 for line in folded.splitlines())
+    assert " ".join(folded.split()) == f"How many staff, {words}?"
+
+
 # --- typed replies -----------------------------------------------------------------------------
 
 

@@ -95,6 +95,18 @@ class Prompter:
         typed = self._ask(prompt).strip()
         return int(typed) if typed else None
 
+    def _wrapped(self, text: object, indent: int) -> str:
+        """Question text folded to the terminal's width: a typed prompt's lines above the
+        input line are not wrapped by prompt_toolkit, so long text would be cut off."""
+        import shutil
+        import textwrap
+
+        output = self._io.get("output")
+        width = output.get_size().columns if output is not None else (
+            shutil.get_terminal_size().columns)
+        return textwrap.fill(_plain(text), width=max(20, width - indent - 1),
+                             subsequent_indent=" " * indent)
+
     def _ask(self, prompt: Any) -> Any:
         return prompt.unsafe_ask()
 
@@ -154,8 +166,10 @@ class Prompter:
 
         default = "" if current is None or current == DONT_KNOW else _plain(
             replies.format_value(current))
-        hint = "\n" + " " * (len(mark) + 1) + replies.typed_instruction(q, can_back)
-        prompt = questionary.text(_plain(q.text), default=default, validate=valid,
+        indent = " " * (len(mark) + 1)
+        hint = "\n" + indent + replies.typed_instruction(q, can_back)
+        prompt = questionary.text(self._wrapped(q.text, len(indent)), default=default,
+                                  validate=valid,
                                   instruction=hint, qmark=mark, **self._io)
         read = replies.interpret(q, self._ask(prompt), can_back)
         assert isinstance(read, Reply)

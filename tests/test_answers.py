@@ -357,3 +357,18 @@ def test_lock_is_released_when_the_block_fails(tmp_path):
         raise RuntimeError("interrupted")
     with store.locked(path):
         pass
+
+
+def test_a_new_file_follows_the_umask_and_an_old_file_keeps_its_mode(tmp_path):
+    old_mask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.yaml"
+        store.write_atomic(fresh, b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.yaml"
+        kept.write_bytes(b"old")
+        os.chmod(kept, 0o600)
+        store.write_atomic(kept, b"new")
+        assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_bytes() == b"new"
+    finally:
+        os.umask(old_mask)

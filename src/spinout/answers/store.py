@@ -43,7 +43,17 @@ def save(path: Path, answers: AnswersFile) -> None:
     write_atomic(Path(path), dump(answers).encode("utf-8"))
 
 
+def _new_file_mode() -> int:
+    """The mode an ordinary new file gets under the process's umask (the temporary file is
+    created private, so a new file would otherwise stay readable by its owner only)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed to
+    disk, then renamed over the old file, whose permissions it keeps."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -55,9 +65,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _new_file_mode())
         os.replace(tmp, path)
     except BaseException as exc:  # Ctrl-C too: never leave the temporary file behind
         with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from spinout.answers.numbers import parse_number
 from spinout.engine.values import DONT_KNOW
 from spinout.questionnaire import replies
 from spinout.questionnaire.prompts import Prompter, checkbox_reply, uses_typing
@@ -198,9 +199,10 @@ def test_long_typed_question_text_is_folded_to_the_width_not_cut(mini_rules):
 
 @pytest.mark.parametrize(("text", "value"), [
     ("12", 12), (" 3.5 ", 3.5), ("1,200", 1200), ("2.0", 2), ("1 000", 1000),
-    ("", None), ("abc", None), ("nan", None), ("inf", None), ("1_000", None)])
+    ("", None), ("abc", None), ("nan", None), ("inf", None), ("1_000", None), ("1,5", None),
+    ("12,00", None), ("-1,200.5", -1200.5)])
 def test_parse_number(text, value):
-    assert replies.parse_number(text) == value
+    assert parse_number(text) == value
 
 
 def test_interpret_messages(mini_rules):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from spinout.answers.model import AnswersFile, fingerprint, new_answers
+from spinout.answers.numbers import parse_number
 from spinout.engine.values import DONT_KNOW, AnswerValue
 from spinout.errors import CsvImportError, OutputError, Problem
 from spinout.ruleset.model import Question, RuleSet
@@ -38,7 +39,6 @@ _DONT_KNOW_WORDS = {"dont_know", "don't know", "don’t know", "dont know", "do 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -340,28 +340,6 @@ def _clip(text: str) -> str:
 
     text = one_line(text)
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def parse_number(text: str) -> int | float | None:
-    """A whole or decimal number (``1,200`` read as twelve hundred); None if not one."""
-    import math
-
-    cleaned = text.strip().replace(" ", "")
-    if _THOUSANDS.match(cleaned):
-        cleaned = cleaned.replace(",", "")
-    if not cleaned or "_" in cleaned:
-        return None
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return None
-    if not math.isfinite(number):
-        return None
-    return int(number) if number.is_integer() else number
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ previous question and ``dk`` answers "Don't know".
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from spinout.answers.numbers import parse_number
 from spinout.answers.validate import value_error
 from spinout.engine.values import DONT_KNOW, AnswerValue
 from spinout.ruleset.model import Question
@@ -74,24 +74,6 @@ def interpret(q: Question, text: str, can_back: bool) -> Reply | str:
     if problem:
         return f"{problem[0]}: {problem[1]}"
     return answer(number)
-
-
-def parse_number(text: str) -> int | float | None:
-    """A whole or decimal number, allowing thousands commas and spaces; None if not one."""
-    cleaned = text.replace(",", "").replace(" ", "")
-    if not cleaned or "_" in cleaned:
-        return None
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    if not math.isfinite(value):
-        return None
-    return int(value) if value.is_integer() else value
 
 
 def format_value(value: AnswerValue) -> str:

@@ -19,10 +19,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rules_app = typer.Typer(help="Check, copy, inspect and describe the rule set (for editors).",
-                        no_args_is_help=True)
-sources_app = typer.Typer(help="The source documents and how often each is cited.",
-                          invoke_without_command=True)
+rules_app = typer.Typer(help="Check, copy, inspect and describe the rule set (for editors).\n\n"
+                        "Example:  spinout rules check --rules my-rules", no_args_is_help=True)
+sources_app = typer.Typer(help="The source documents and how often each is cited.\n\n"
+                          "Example:  spinout sources show le_grand", invoke_without_command=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(sources_app, name="sources")
 

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_engine import random_answer
+
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "rules"
 
@@ -38,21 +40,6 @@ def load_rules() -> tuple[Any, Path | None]:
     except SpinoutError:
         print("bundled rules do not load; using the mini test rules")
         return load_ruleset(MINI), MINI
-
-
-def random_answer(q: Any, rng: random.Random) -> Any:
-    if q.dont_know and rng.random() < 0.05:
-        return "dont_know"
-    if q.type == "text":
-        return rng.choice(["", "More training please.", "Worried about pensions."])
-    if q.type == "multi":
-        return [o.value for o in q.options if rng.random() < 0.4]
-    if q.options:
-        return rng.choice(q.options).value
-    low, high = int(q.min or 0), int(q.max if q.max is not None else 100)
-    if q.type == "number" and high - low > 1000:
-        return rng.randint(low, min(high, low + 500))
-    return rng.randint(low, high)
 
 
 def random_answers(rs: Any, rng: random.Random) -> dict[str, Any]:

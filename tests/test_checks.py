@@ -10,8 +10,9 @@ import pytest
 
 from spinout.errors import RulesError
 from spinout.ruleset.checks import condition_type_error, did_you_mean
+from spinout.ruleset.conditions import AnswerCondition
 from spinout.ruleset.loader import load_ruleset
-from spinout.ruleset.model import AnswerCondition, Question
+from spinout.ruleset.model import Question
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "rules"
 

@@ -12,14 +12,14 @@ import pytest
 from spinout.engine.assess import assess
 from spinout.engine.scoring import answer_points
 from spinout.errors import RulesError
-from spinout.ruleset.loader import load_ruleset
-from spinout.ruleset.model import (
+from spinout.ruleset.conditions import (
     AllCondition,
     AnswerCondition,
     AnyCondition,
     DimensionCondition,
     NotCondition,
 )
+from spinout.ruleset.loader import load_ruleset
 
 try:
     RS = load_ruleset(None)
@@ -68,7 +68,8 @@ def numbers(q) -> list:
 
 
 def conditions_on(qid: str) -> list[AnswerCondition]:
-    from spinout.ruleset.checks import conditions_of, walk
+    from spinout.ruleset.checks import conditions_of
+    from spinout.ruleset.conditions import walk
 
     return [x for *_, c in conditions_of(RS) for x, _ in walk(c)
             if isinstance(x, AnswerCondition) and x.answer == qid]
@@ -93,7 +94,7 @@ def values_of(q) -> list:
 
 
 def satisfies(c: AnswerCondition, value) -> bool:
-    from spinout.engine.conditions import holds
+    from spinout.ruleset.conditions import holds
 
     return holds(c, {c.answer: value})
 
@@ -231,7 +232,7 @@ def test_every_legal_form_ranks_first_for_some_answers(form):
 
 
 def fit_questions() -> list[str]:
-    from spinout.engine.conditions import answer_refs
+    from spinout.ruleset.conditions import answer_refs
 
     wanted = [q for f in RS.legal_forms for r in f.fit for q in answer_refs(r.when)]
     found: dict[str, None] = {}

@@ -56,16 +56,16 @@ def test_conditional_questions_say_when_in_plain_words(mini_rules):
 
 
 def test_condition_wording_for_every_test(mini_rules):
-    from spinout.forms import describe, numbering
+    from spinout.forms import numbering, only_if_words
 
     numbers = numbering(mini_rules)
 
     def words(data):
         from pydantic import TypeAdapter
 
-        from spinout.ruleset.model import Condition
+        from spinout.ruleset.conditions import Condition
 
-        return describe(mini_rules, TypeAdapter(Condition).validate_python(data), numbers)
+        return only_if_words(mini_rules, TypeAdapter(Condition).validate_python(data), numbers)
 
     assert words({"answer": "plan_tested", "is": True}) == "you answered “Yes” to question 2"
     assert words({"answer": "helpers", "includes": "legal"}) == \

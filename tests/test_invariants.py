@@ -17,17 +17,17 @@ from hypothesis import strategies as st
 from spinout.engine import assess as assess_module
 from spinout.engine.assess import assess
 from spinout.engine.scoring import answer_points
-from spinout.engine.values import DONT_KNOW, is_number, same
 from spinout.engine.visibility import visible_questions
 from spinout.errors import RulesError
-from spinout.ruleset.loader import load_ruleset
-from spinout.ruleset.model import (
+from spinout.ruleset.conditions import (
     AllCondition,
     AnswerCondition,
     AnyCondition,
     DimensionCondition,
     NotCondition,
 )
+from spinout.ruleset.loader import load_ruleset
+from spinout.values import DONT_KNOW, is_number, same
 
 # --- strategies --------------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ def test_next_actions_match_a_full_reassessment(rs, answers, data):
     """The quick way of trying answer changes gives exactly what assessing anew gives."""
     fast = assess(rs, answers)
 
-    def slow_after(rs, tables, answers, core, q, target):
+    def slow_after(rs, answers, core, q, target):
         return assess_module._core(rs, {**answers, q.id: target})
 
     original = assess_module._after

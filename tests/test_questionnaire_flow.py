@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from spinout.answers.validate import RuleChanges
-from spinout.engine.values import DONT_KNOW
 from spinout.questionnaire.flow import (
     REVIEW,
     ROLE,
@@ -13,6 +12,7 @@ from spinout.questionnaire.flow import (
     outstanding,
     plan_resumption,
 )
+from spinout.values import DONT_KNOW
 
 COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4,
             "helpers": ["legal"], "comments": ""}
@@ -20,7 +20,6 @@ COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4
 
 def no_roles(rs):
     copy = rs.model_copy(update={"roles": ()})
-    copy._cache = {}
     return copy
 
 

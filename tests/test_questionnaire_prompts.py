@@ -11,10 +11,10 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from spinout.answers.numbers import parse_number
-from spinout.engine.values import DONT_KNOW
 from spinout.questionnaire import replies
 from spinout.questionnaire.prompts import Prompter, checkbox_reply, uses_typing
 from spinout.questionnaire.replies import BACK, DONT_KNOW_REPLY, WHY, Reply
+from spinout.values import DONT_KNOW
 
 DOWN, UP, ENTER, SPACE, BACKSPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x7f", "\x03"
 

@@ -12,7 +12,6 @@ import yaml
 from rich.console import Console
 
 from spinout.answers.model import fingerprint
-from spinout.engine.values import DONT_KNOW
 from spinout.errors import AnswersError
 from spinout.questionnaire.replies import BACK, WHY, Reply
 from spinout.questionnaire.session import (
@@ -22,6 +21,7 @@ from spinout.questionnaire.session import (
     run_assess,
 )
 from spinout.ruleset.loader import load_ruleset
+from spinout.values import DONT_KNOW
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "rules"
 FULL_RUN = [("role", "frontline"), ("has_plan", "draft"), ("plan_tested", True),

@@ -111,7 +111,6 @@ def test_rule_text_is_never_markup_or_escapes(mini_rules):
     dims = list(mini_rules.dimensions)
     dims[0] = dims[0].model_copy(update={"name": "[red]Plan[/red] \x1b]0;pwned\x07ning"})
     evil = mini_rules.model_copy(update={"dimensions": tuple(dims)})
-    evil._cache = {}
     text = shown(evil, assess(evil, COMPLETE))
     assert "[red]Plan[/red] ning" in plain(text)
     assert "\x1b]0;" not in text and "pwned" not in text

@@ -18,23 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spinout.engine.tally import choices
 from spinout.errors import Problem, UsageError
-from spinout.ruleset.model import (
-    AllCondition,
-    AnswerCondition,
-    AnyCondition,
-    DimensionCondition,
-    NotCondition,
-    Question,
-    RuleSet,
-)
+from spinout.qtypes import DONT_KNOW_LABEL, answer_label
+from spinout.ruleset.conditions import Condition, describe
+from spinout.ruleset.model import Question, RuleSet
 
 FORMATS = ("md", "html", "csv")
 _ALIASES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv"}
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 BOX = "☐"
-DONT_KNOW_LABEL = "Don't know"
 FIXED_COLUMNS = ("respondent_id", "role")
 
 
@@ -110,85 +102,26 @@ def sections(rs: RuleSet) -> tuple[FormSection, ...]:
 
 
 def _question(rs: RuleSet, q: Question, numbers: dict[str, int]) -> FormQuestion:
-    boxes: list[str] = [_label(q, v) for v in choices(q)]
-    blank = ""
-    if q.type == "multi":
-        instruction = "Tick all that apply."
-    elif boxes:
-        instruction = "Tick one box."
-    elif q.type == "text":
-        instruction = "Write your answer (optional)."
-        blank = "text"
-    else:
-        instruction = "Write a number" + (f" from {_num(q.min)} to {_num(q.max)}"
-                                          if q.min is not None and q.max is not None else "")
-        instruction += "."
-        blank = "number"
-    if q.dont_know and q.type != "text":
+    kind = q.kind
+    boxes = [label for _, label in kind.choices(q)]
+    if q.dont_know and kind.reads_dont_know(q):
         boxes.append(DONT_KNOW_LABEL)
-    only_if = describe(rs, q.when, numbers) if q.when is not None else ""
-    return FormQuestion(numbers[q.id], q.id, q.text, q.help, instruction, tuple(boxes), blank,
-                        only_if)
+    only_if = only_if_words(rs, q.when, numbers) if q.when is not None else ""
+    return FormQuestion(numbers[q.id], q.id, q.text, q.help, kind.instruction(q), tuple(boxes),
+                        kind.blank(q), only_if)
 
 
-def _label(q: Question, value: object) -> str:
-    option = q.option(value)
-    if option is not None:
-        return option.label
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return _num(value)
-
-
-def _num(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def describe(rs: RuleSet, cond: Any, numbers: dict[str, int]) -> str:
+def only_if_words(rs: RuleSet, cond: Condition, numbers: dict[str, int]) -> str:
     """A question's condition in plain words, naming questions by their number."""
-    if isinstance(cond, AllCondition):
-        return " and ".join(_part(rs, c, numbers) for c in cond.all)
-    if isinstance(cond, AnyCondition):
-        return " or ".join(_part(rs, c, numbers) for c in cond.any)
-    if isinstance(cond, NotCondition):
-        return f"it is not the case that {_part(rs, cond.not_, numbers)}"
-    if isinstance(cond, DimensionCondition):
-        name = rs.dimension(cond.dimension).name if rs.has("dimensions", cond.dimension) \
-            else cond.dimension
-        limit = f"below {_num(cond.below)}" if cond.below is not None else \
-            f"at least {_num(cond.at_least)}"
-        return f"the {name} score is {limit}"
-    return _answer_words(rs, cond, numbers)
+    def label(qid: str, value: object) -> str | None:
+        if not rs.has("questions", qid):
+            return None
+        return answer_label(rs.question(qid), value)  # type: ignore[arg-type]
 
+    def dimension(did: str) -> str:
+        return rs.dimension(did).name if rs.has("dimensions", did) else did
 
-def _part(rs: RuleSet, cond: Any, numbers: dict[str, int]) -> str:
-    words = describe(rs, cond, numbers)
-    return f"({words})" if isinstance(cond, AllCondition | AnyCondition) else words
-
-
-def _answer_words(rs: RuleSet, cond: AnswerCondition, numbers: dict[str, int]) -> str:
-    where = f"question {numbers.get(cond.answer, cond.answer)}"
-    q = rs.question(cond.answer) if rs.has("questions", cond.answer) else None
-
-    def label(value: object) -> str:
-        return f"“{_label(q, value)}”" if q is not None else f"“{_num(value)}”"
-
-    test = cond.test
-    if test == "is_":
-        return f"you answered {label(cond.is_)} to {where}"
-    if test == "in_":
-        return f"you answered {' or '.join(label(v) for v in cond.in_ or ())} to {where}"
-    if test == "includes":
-        return f"you ticked {label(cond.includes)} at {where}"
-    if test == "at_least":
-        return f"your answer to {where} is at least {_num(cond.at_least)}"
-    if test == "at_most":
-        return f"your answer to {where} is at most {_num(cond.at_most)}"
-    if cond.answered:
-        return f"you answered {where}"
-    return f"you did not answer {where} or did not know"
+    return describe(cond, lambda qid: f"question {numbers.get(qid, qid)}", label, dimension)
 
 
 def roles(rs: RuleSet) -> tuple[str, ...]:
@@ -343,19 +276,7 @@ def column_guide(rs: RuleSet) -> str:
 
 
 def _accepts(q: Question) -> str:
-    if q.type == "yes_no":
-        text = "yes | no (also true/false, 1/0)"
-    elif q.type == "multi":
-        text = "any of " + " | ".join(_num(v) for v in choices(q)) + \
-            ", separated by ; or | (values or labels)"
-    elif choices(q):
-        text = "one of " + " | ".join(_num(v) for v in choices(q)) + " (value or label)"
-    elif q.type == "text":
-        text = "free text"
-    elif q.min is not None and q.max is not None:
-        text = f"a number from {_num(q.min)} to {_num(q.max)}"
-    else:
-        text = "a number"
-    if q.dont_know and q.type != "text":
+    text = q.kind.accepts(q)
+    if q.dont_know and q.kind.reads_dont_know(q):
         text += "; or dont_know"
     return text

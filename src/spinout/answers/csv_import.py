@@ -25,19 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from spinout.answers.model import AnswersFile, fingerprint, new_answers
-from spinout.answers.numbers import parse_number
-from spinout.engine.values import DONT_KNOW, AnswerValue
 from spinout.errors import CsvImportError, OutputError, Problem
+from spinout.qtypes import AnswerProblem, read_answer
 from spinout.ruleset.model import Question, RuleSet
+from spinout.values import AnswerValue
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 MAX_ID_LENGTH = 64
 DELIMITERS = (",", ";", "\t")
 ROLE_COLUMNS = ("role",)
 ID_COLUMNS = ("respondent_id", "id")
-_DONT_KNOW_WORDS = {"dont_know", "don't know", "don’t know", "dont know", "do not know"}
-_YES = {"yes", "y", "true", "1"}
-_NO = {"no", "n", "false", "0"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -260,86 +257,10 @@ def _role(rs: RuleSet, cell: str) -> str | None:
 
 def parse_cell(q: Question, cell: str) -> tuple[AnswerValue | None, tuple[str, str] | None]:
     """(answer, None) for a good cell, or (None, (what is wrong, how to fix it))."""
-    from spinout.answers.validate import value_error
-
-    word = cell.strip()
-    if word.casefold() in _DONT_KNOW_WORDS and q.type != "text":
-        if not q.dont_know:
-            return None, ("\"don't know\" is not allowed", "give an answer")
-        return DONT_KNOW, None
-    if q.type == "text":
-        value: Any = word
-    elif q.type == "multi":
-        parts = [p.strip() for p in re.split(r"[;|]", word) if p.strip()]
-        value = []
-        for part in parts:
-            found = _option(q, part)
-            if found is _MISSING:
-                return None, (f"`{_clip(part)}` is not an option", _options_hint(q))
-            value.append(found)
-    elif q.type == "yes_no":
-        value = _yes_no(q, word)
-        if value is _MISSING:
-            return None, (f"`{_clip(word)}` is not yes or no", "write yes or no")
-    elif q.options:
-        value = _option(q, word)
-        if value is _MISSING:
-            return None, (f"`{_clip(word)}` is not an option", _options_hint(q))
-    else:
-        value = parse_number(word)
-        if value is None:
-            return None, (f"`{_clip(word)}` is not a number", "write a number, like 12 or 3.5")
-    problem = value_error(q, value)
-    if problem:
-        return None, problem
-    return value, None
-
-
-_MISSING: Any = object()
-
-
-def _option(q: Question, word: str) -> Any:
-    folded = word.casefold()
-    for o in q.options:
-        if _show(o.value).casefold() == folded:
-            return o.value
-    for o in q.options:
-        if o.label.strip().casefold() == folded:
-            return o.value
-    return _MISSING
-
-
-def _yes_no(q: Question, word: str) -> Any:
-    if q.options:
-        found = _option(q, word)
-        if found is not _MISSING:
-            return found
-    folded = word.casefold()
-    if folded in _YES:
-        return True
-    if folded in _NO:
-        return False
-    return _MISSING
-
-
-def _show(value: object) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
-
-
-def _options_hint(q: Question) -> str:
-    shown = ", ".join(f"`{_show(o.value)}`" for o in q.options[:8])
-    more = " …" if len(q.options) > 8 else ""
-    many = " (several separated by ; or |)" if q.type == "multi" else ""
-    return f"use an option's value or label{many}: {shown}{more}"
-
-
-def _clip(text: str) -> str:
-    from spinout.textsafe import one_line
-
-    text = one_line(text)
-    return text if len(text) <= 40 else text[:39] + "…"
+    try:
+        return read_answer(q, cell), None
+    except AnswerProblem as problem:
+        return None, problem.trouble
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spinout.engine.values import AnswerValue
+from spinout.values import AnswerValue
 
 FORMAT = 1
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from spinout.answers.model import FORMAT, AnswersFile, Respondent, RulesRef, fingerprint
-from spinout.engine.values import DONT_KNOW, is_number
 from spinout.errors import Problem
+from spinout.qtypes import answer_error
 from spinout.ruleset.checks import did_you_mean
 from spinout.ruleset.model import Question, RuleSet
 from spinout.yamlfile import Document
@@ -149,50 +148,7 @@ def _respondent(doc: Document, raw: Any, rs: RuleSet, errors: list[Problem]) -> 
 
 def value_error(q: Question, value: Any) -> tuple[str, str] | None:
     """Why ``value`` is not a valid answer to ``q``, or None when it is."""
-    if value is None:
-        return "no answer is given", "write an answer or `dont_know`, or delete the line"
-    if isinstance(value, str) and value == DONT_KNOW:
-        return None if q.dont_know else (
-            "this question does not allow \"don't know\"", "give an answer")
-    def values() -> str:
-        return ", ".join(f"`{_show(o.value)}`" for o in q.options)
-
-    if q.type == "yes_no":
-        return None if isinstance(value, bool) else (
-            f"`{_show(value)}` is not an answer to a yes/no question", "use `true` or `false`")
-    if q.type == "multi":
-        if not isinstance(value, list):
-            return f"`{_show(value)}` should be a list", f"write a list, e.g. [{values()}]"
-        bad = [v for v in value if q.option(v) is None]
-        if bad:
-            return f"`{_show(bad[0])}` is not an option", f"use any of {values()}"
-        if len({repr(v) for v in value}) != len(value):
-            return "an option is listed twice", "list each option once"
-        return None
-    if q.options:
-        return None if q.option(value) is not None else (
-            f"`{_show(value)}` is not an option", f"use one of {values()}")
-    if q.type in ("number", "scale"):
-        if not is_number(value) or not math.isfinite(value):
-            return f"`{_show(value)}` is not a number", "write a number"
-        if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
-            return (f"{_show(value)} is out of range",
-                    f"give a number from {_show(q.min)} to {_show(q.max)}")
-        return None
-    if not isinstance(value, str):
-        return f"`{_show(value)}` is not text", "put the answer in quotes"
-    if len(value) > 10_000:
-        return "the text is too long", "keep comments under 10,000 characters"
-    return None
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+    return answer_error(q, value)
 
 
 def rule_changes(ref: RulesRef, rs: RuleSet) -> RuleChanges | None:

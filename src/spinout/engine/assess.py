@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from spinout.engine import barriers as barrier_rules
 from spinout.engine import legal_forms, scoring, stages
-from spinout.engine.conditions import answer_refs, dimension_refs, holds
 from spinout.engine.result import Assessment, NextAction, Unknown
-from spinout.engine.values import DONT_KNOW, Answers, AnswerValue, is_number, same
-from spinout.engine.visibility import Applicability, applicability, gates
-from spinout.ruleset.model import Barrier, Question, RuleSet
+from spinout.engine.visibility import Applicability, applicability
+from spinout.qtypes import answer_points
+from spinout.ruleset.conditions import holds
+from spinout.ruleset.index import worth
+from spinout.ruleset.model import Question, RuleSet
+from spinout.values import Answers, AnswerValue, is_dont_know, same
 
 DEFAULT_ACTIONS = 5
 EPSILON = 1e-9
@@ -41,16 +43,16 @@ def _core(rs: RuleSet, answers: Answers, before: _Core | None = None,
     if before is None:
         points = scoring.question_points(rs, app.visible, app.effective)
     else:
-        dims = scoring.dimensions_of(rs)
+        dims = rs.index.dims_of
         points = {}
         for q in app.visible:
             if q.id in before.points and q.id != changed:
                 points[q.id] = before.points[q.id]
             elif q.id in app.effective and dims[q.id]:
-                found = scoring.answer_points(q, app.effective[q.id], dims[q.id])
+                found = answer_points(q, app.effective[q.id], dims[q.id])
                 if found:
                     points[q.id] = found
-    by_dim = scoring.scored_by(rs)
+    by_dim = rs.index.scored_by
     scores = {d.id: scoring.dimension_value(d.id, by_dim[d.id], points) for d in rs.dimensions}
     ids = frozenset(b.id for b in rs.barriers if holds(b.when, app.effective, scores))
     return _finish(rs, app, points, scores, ids)
@@ -94,50 +96,12 @@ def unknowns(answers: Answers, app: Applicability) -> tuple[Unknown, ...]:
     """Visible questions (other than free text) without a real answer, in questionnaire
     order."""
     return tuple(
-        Unknown(q.id, "dont_know" if _is_dont_know(answers.get(q.id)) else "unanswered")
-        for q in app.visible if q.type != "text" and q.id not in app.effective
+        Unknown(q.id, "dont_know" if is_dont_know(answers.get(q.id)) else "unanswered")
+        for q in app.visible if not q.is_comment and q.id not in app.effective
     )
 
 
-def _is_dont_know(value: object) -> bool:
-    return isinstance(value, str) and value == DONT_KNOW
-
-
 # --- next best actions -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Tables:
-    """What next best actions look up for every candidate answer, built once per rule set."""
-
-    dims: dict[str, tuple[str, ...]]
-    scored_by: dict[str, tuple[Question, ...]]
-    gates: frozenset[str]
-    readers: dict[str, tuple[Barrier, ...]]
-    option_worth: dict[str, tuple[tuple[AnswerValue, float], ...]]
-    weights: dict[str, float]
-
-
-def _tables(rs: RuleSet) -> _Tables:
-    cache = rs._cache
-    if "engine.tables" not in cache:
-        dims = scoring.dimensions_of(rs)
-        weights = {d.id: d.weight for d in rs.dimensions}
-        readers = {q.id: tuple(b for b in rs.barriers if q.id in answer_refs(b.when)
-                               or set(dims[q.id]).intersection(dimension_refs(b.when)))
-                   for q in rs.questions}
-        option_worth = {
-            q.id: tuple((o.value, _worth(q, o.value, dims[q.id], weights)) for o in q.options)
-            for q in rs.questions if q.type != "multi"
-        }
-        cache["engine.tables"] = _Tables(dims, scoring.scored_by(rs), gates(rs), readers,
-                                         option_worth, weights)
-    return cache["engine.tables"]
-
-
-def _worth(q: Question, value: AnswerValue, dims: tuple[str, ...],
-           weights: dict[str, float]) -> float:
-    return sum(weights[d] * p for d, p in scoring.answer_points(q, value, dims).items())
 
 
 def next_actions(rs: RuleSet, answers: Answers, core: _Core,
@@ -146,14 +110,13 @@ def next_actions(rs: RuleSet, answers: Answers, core: _Core,
     answered, scored question is tried; a question's best change is kept when it raises the
     overall score or clears a barrier. Sorted by barriers cleared, then overall gain, then
     questionnaire order."""
-    tables = _tables(rs)
     found = []
     for order, q in enumerate(core.app.visible):
         if q.id not in core.points:
             continue
         best = None
         for target in better_answers(rs, q, core.effective[q.id]):
-            after = _after(rs, tables, answers, core, q, target)
+            after = _after(rs, answers, core, q, target)
             action = _compare(q, core, after, target)
             if action and (best is None or _key(action) > _key(best)):
                 best = action
@@ -163,28 +126,29 @@ def next_actions(rs: RuleSet, answers: Answers, core: _Core,
     return tuple(a for _, a in found[:limit])
 
 
-def _after(rs: RuleSet, tables: _Tables, answers: Answers, core: _Core, q: Question,
+def _after(rs: RuleSet, answers: Answers, core: _Core, q: Question,
            target: AnswerValue) -> _Core:
     """The figures with ``q`` answered ``target``. When no question's condition reads ``q``,
     only ``q``'s dimensions and the barriers reading ``q`` or those dimensions can change, so
     only they are worked out again; otherwise all is, reusing the points of other answers."""
-    if q.id in tables.gates:
+    index = rs.index
+    if q.id in index.gates:
         return _core(rs, {**answers, q.id: target}, core, q.id)
     app = core.app
     effective = {**app.effective, q.id: target}
     app = Applicability(app.visible, effective, app.certain, app.possible)
     points = {**core.points}
-    dims = tables.dims[q.id]
-    new_points = scoring.answer_points(q, target, dims)
+    dims = index.dims_of[q.id]
+    new_points = answer_points(q, target, dims)
     if new_points:
         points[q.id] = new_points
     else:
         points.pop(q.id, None)
     scores = dict(core.scores)
     for did in dims:
-        scores[did] = scoring.dimension_value(did, tables.scored_by[did], points)
+        scores[did] = scoring.dimension_value(did, index.scored_by[did], points)
     ids = set(core.barrier_ids)
-    for b in tables.readers[q.id]:
+    for b in index.readers[q.id]:
         if holds(b.when, effective, scores):
             ids.add(b.id)
         else:
@@ -211,22 +175,16 @@ def _compare(q: Question, before: _Core, after: _Core, target: AnswerValue) -> N
 
 def better_answers(rs: RuleSet, q: Question, current: AnswerValue) -> list[AnswerValue]:
     """Answers to ``q`` worth more than ``current``, by points weighted with the dimensions'
-    weights: each other option; for multi, the current choice plus one more option; for a
-    linearly scored number or scale, its two ends."""
-    tables = _tables(rs)
-    dims, weights = tables.dims[q.id], tables.weights
-    listed = tables.option_worth.get(q.id, ())
+    weights, from the alternatives its type offers (each other option; for several choices,
+    the current choice plus one more; for a number scored on a line, its two ends)."""
+    index = rs.index
+    dims, weights = index.dims_of[q.id], index.dimension_weights
+    listed = index.option_worth[q.id]
     now = next((w for v, w in listed if same(v, current)), None)
     if now is None:
-        now = _worth(q, current, dims, weights)
-    if q.linear:
-        ends = [v for v in (q.min, q.max) if v is not None]
-        found: list[AnswerValue] = [int(v) if float(v).is_integer() else v for v in ends]
-        return [v for v in found if _worth(q, v, dims, weights) > now + EPSILON
-                and not (is_number(current) and v == current)]
-    if q.type == "multi":
-        chosen = current if isinstance(current, list) else []
-        found = [[*chosen, o.value] for o in q.options
-                 if not any(same(o.value, c) for c in chosen)]
-        return [v for v in found if _worth(q, v, dims, weights) > now + EPSILON]
-    return [v for v, w in listed if w > now + EPSILON]
+        now = worth(q, current, dims, weights)
+    def value(v: AnswerValue) -> float:
+        found = next((w for listed_value, w in listed if same(listed_value, v)), None)
+        return worth(q, v, dims, weights) if found is None else found
+
+    return [v for v in q.kind.alternatives(q, current) if value(v) > now + EPSILON]

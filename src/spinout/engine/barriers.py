@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spinout.engine.conditions import holds, reasons
 from spinout.engine.result import Evidence, TriggeredBarrier
-from spinout.engine.values import Answers
-from spinout.ruleset.model import SEVERITIES, AnswerCondition, Barrier, RuleSet
+from spinout.ruleset.conditions import AnswerCondition, holds, reasons
+from spinout.ruleset.model import SEVERITIES, Barrier, RuleSet
+from spinout.values import Answers
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from spinout.engine import dispersion
 from spinout.engine.dispersion import Spread, spread
 from spinout.engine.result import Assessment
-from spinout.engine.tally import Tally, choices, key, lookups
-from spinout.engine.values import AnswerValue, same
+from spinout.engine.tally import Tally, choices, key
+from spinout.qtypes import Shape
 from spinout.ruleset.model import Citation, Question, RuleSet
+from spinout.values import AnswerValue, same
 
 if TYPE_CHECKING:
     from spinout.answers.model import AnswersFile
@@ -317,7 +318,7 @@ def _forms(rs: RuleSet, tally: Tally) -> tuple[FormShare, ...]:
 def _unknowns(rs: RuleSet, tally: Tally) -> tuple[UnknownCount, ...]:
     """Questions that applied without a real answer (the assessments' ``unknowns``), counted
     from the answers so that :func:`essentials` can leave those lists out."""
-    rank = lookups(rs).rank
+    rank = rs.index.rank
     counts = {qid: tally.applies[qid] - tally.answered[qid] for qid in tally.applies}
     ordered = sorted((q for q, c in counts.items() if c > 0), key=lambda q: (-counts[q], rank[q]))
     return tuple(UnknownCount(q, counts[q]) for q in ordered)
@@ -335,7 +336,7 @@ def typical_answers(rs: RuleSet, tally: Tally) -> dict[str, AnswerValue]:
     typical: dict[str, AnswerValue] = {}
     for q in rs.questions_in_order():
         answered = tally.answered[q.id] + tally.hidden_answered[q.id]
-        if q.type == "text" or answered == 0:
+        if q.is_comment or answered == 0:
             continue
         counter = tally.choices.get(q.id, Counter()) + tally.hidden_choices.get(q.id, Counter())
         numbers = tally.numbers.get(q.id, []) + tally.hidden_numbers.get(q.id, [])
@@ -347,7 +348,7 @@ def typical_answers(rs: RuleSet, tally: Tally) -> dict[str, AnswerValue]:
 
 def _typical(q: Question, answered: int, counter: Counter[Any],
              numbers: list[int | float]) -> AnswerValue | None:
-    if q.type == "multi":
+    if _several(q):
         counts = _option_counts(q, counter)
         return [v for v, c in zip(choices(q), counts, strict=True) if 2 * c >= answered]
     if choices(q):
@@ -365,7 +366,7 @@ def _typical(q: Question, answered: int, counter: Counter[Any],
 def _option_counts(q: Question, counter: Counter[Any]) -> list[int]:
     """Respondents choosing each option of ``q``, in option order."""
     values = choices(q)
-    if q.type != "multi":
+    if not _several(q):
         return [counter[key(v)] for v in values]
     counts = Counter[Any]()
     for chosen, times in counter.items():
@@ -374,10 +375,14 @@ def _option_counts(q: Question, counter: Counter[Any]) -> list[int]:
     return [counts[key(v)] for v in values]
 
 
+def _several(q: Question) -> bool:
+    return q.kind.shape(q) is Shape.MULTI
+
+
 def _matching(q: Question, tally: Tally, target: AnswerValue) -> int:
     """Respondents (of those ``q`` applied to) whose answer to ``q`` is ``target``."""
     counter = tally.choices.get(q.id, Counter())
-    if q.type == "multi" and isinstance(target, list):
+    if _several(q) and isinstance(target, list):
         return counter[frozenset(key(v) for v in target)]
     if choices(q):
         return counter[key(target)]
@@ -402,7 +407,7 @@ def _disagreements(rs: RuleSet, tally: Tally, limit: int) -> tuple[Disagreement,
     (ties in question order). Only answers to questions that applied to the respondent count."""
     rows = []
     for order, q in enumerate(rs.questions_in_order()):
-        if q.type == "text" or tally.answered[q.id] < 2:
+        if q.is_comment or tally.answered[q.id] < 2:
             continue
         found = disagreement(q, tally)
         if found is not None and found.index > 1e-12:
@@ -412,19 +417,19 @@ def _disagreements(rs: RuleSet, tally: Tally, limit: int) -> tuple[Disagreement,
 
 
 def disagreement(q: Question, tally: Tally) -> Disagreement | None:
-    """How divided the answers to ``q`` are: Leik's ordinal dispersion for yes/no and scales
-    with options (options in their listed order), the index of qualitative variation for
-    single choice, the mean of 4p(1-p) over options for multi choice, and the standard
+    """How divided the answers to ``q`` are: Leik's ordinal dispersion for choices in order
+    (yes/no, scales with options, in their listed order), the index of qualitative variation
+    for other single choices, the mean of 4p(1-p) over options for multi choice, and the standard
     deviation over half the range for numbers (None without both ``min`` and ``max``)."""
     n = tally.answered[q.id]
     if choices(q):
         counts = _option_counts(q, tally.choices.get(q.id, Counter()))
-        if q.type == "multi":
+        if _several(q):
             index = dispersion.choice_dispersion(counts, n)
-        elif q.type == "single":
-            index = dispersion.qualitative_variation(counts, sum(counts))
-        else:
+        elif q.kind.ordinal(q):
             index = dispersion.ordinal_dispersion(counts, sum(counts))
+        else:
+            index = dispersion.qualitative_variation(counts, sum(counts))
         return Disagreement(q.id, n, index, tuple(zip(choices(q), counts, strict=True)), None)
     numbers = tally.numbers.get(q.id, [])
     if q.min is None or q.max is None or len(numbers) < 2:

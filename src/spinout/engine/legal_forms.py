@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from spinout.engine.conditions import holds
 from spinout.engine.result import FormFit
+from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
 
 

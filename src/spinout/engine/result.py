@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spinout.engine.values import AnswerValue
+from spinout.values import AnswerValue
 
 
 @dataclass(frozen=True)

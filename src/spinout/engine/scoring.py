@@ -12,44 +12,18 @@ import math
 from collections.abc import Mapping
 
 from spinout.engine.result import Contribution, DimensionScore
-from spinout.engine.values import AnswerValue, is_number, is_real
 from spinout.engine.visibility import Applicability
+from spinout.qtypes import answer_points
 from spinout.ruleset.model import Question, RuleSet
+from spinout.values import AnswerValue
 
 Points = dict[str, float]
-
-
-def answer_points(q: Question, value: AnswerValue,
-                  dims: tuple[str, ...] | None = None) -> Points:
-    """Points 0–100 the answer gives each dimension the question scores ({} when it gives
-    none). An option gives 0 to a dimension of its question that it does not name; a multi
-    answer adds its options' points, up to 100. ``dims`` is ``q.dimensions``, when known."""
-    dims = q.dimensions if dims is None else dims
-    if not dims or not is_real(value):
-        return {}
-    if q.linear:
-        if not is_number(value) or not math.isfinite(value):
-            return {}
-        low, high = q.min or 0.0, q.max or 0.0
-        t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0
-        return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
-    chosen = value if isinstance(value, list) else [value]
-    points = dict.fromkeys(dims, 0.0)
-    found = False
-    for v in chosen:
-        option = q.option(v)
-        if option is None:
-            continue
-        found = True
-        for d, pts in option.scores.items():
-            points[d] = min(100.0, points[d] + pts)
-    return points if found or isinstance(value, list) else {}
 
 
 def question_points(rs: RuleSet, visible: tuple[Question, ...],
                     effective: Mapping[str, AnswerValue]) -> dict[str, Points]:
     """Points of every visible, scored question with a real answer that scores."""
-    dims = dimensions_of(rs)
+    dims = rs.index.dims_of
     found = {}
     for q in visible:
         if q.id in effective and dims[q.id]:
@@ -59,30 +33,10 @@ def question_points(rs: RuleSet, visible: tuple[Question, ...],
     return found
 
 
-def dimensions_of(rs: RuleSet) -> dict[str, tuple[str, ...]]:
-    """Question id -> the dimensions it scores."""
-    cache = rs._cache
-    if "engine.dims" not in cache:
-        cache["engine.dims"] = {q.id: q.dimensions for q in rs.questions}
-    return cache["engine.dims"]
-
-
-def scored_by(rs: RuleSet) -> dict[str, tuple[Question, ...]]:
-    """Dimension id -> the questions that score it, in questionnaire order."""
-    cache = rs._cache
-    if "engine.scored_by" not in cache:
-        dims = dimensions_of(rs)
-        cache["engine.scored_by"] = {
-            d.id: tuple(q for q in rs.questions_in_order() if d.id in dims[q.id])
-            for d in rs.dimensions
-        }
-    return cache["engine.scored_by"]
-
-
 def dimension_scores(rs: RuleSet, app: Applicability, points: Mapping[str, Points],
                      given: Mapping[str, AnswerValue]) -> tuple[DimensionScore, ...]:
     """Every dimension's score, confidence, contributions and unknowns, in rule order."""
-    by_dim = scored_by(rs)
+    by_dim = rs.index.scored_by
     return tuple(dimension_score(d.id, by_dim[d.id], app, points, given) for d in rs.dimensions)
 
 

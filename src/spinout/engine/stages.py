@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spinout.engine.conditions import holds
 from spinout.engine.result import CriterionStatus, StagePlacement
+from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
 
 

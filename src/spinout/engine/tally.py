@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from spinout.engine.result import Assessment
-from spinout.engine.values import AnswerValue, is_number, is_real
+from spinout.qtypes import Shape
 from spinout.ruleset.model import Question, RuleSet
+from spinout.values import AnswerValue, is_number, is_real
 
 if TYPE_CHECKING:
     from spinout.answers.model import AnswersFile
+    from spinout.ruleset.index import RuleIndex
 
 Key = tuple[type, Any]
 
@@ -28,44 +30,8 @@ def key(value: object) -> Key:
 
 
 def choices(q: Question) -> tuple[AnswerValue, ...]:
-    """The values a choice question offers, in order (yes/no without options: true, false)."""
-    if q.options:
-        return tuple(o.value for o in q.options)
-    if q.type == "yes_no":
-        return (True, False)
-    return ()
-
-
-@dataclass(frozen=True)
-class Lookups:
-    """What tallying reads from the rule set, built once per rule set."""
-
-    kinds: dict[str, str]  # question id -> "choice", "multi", "number" or "text"
-    senior: frozenset[str]
-    staff_question: str | None
-    rank: dict[str, int]  # question id -> place in questionnaire order
-
-
-def lookups(rs: RuleSet) -> Lookups:
-    cache = rs._cache
-    if "group.lookups" not in cache:
-        kinds = {}
-        for q in rs.questions:
-            if q.type == "text":
-                kinds[q.id] = "text"
-            elif q.type == "multi":
-                kinds[q.id] = "multi"
-            elif choices(q):
-                kinds[q.id] = "choice"
-            else:
-                kinds[q.id] = "number"
-        cache["group.lookups"] = Lookups(
-            kinds=kinds,
-            senior=frozenset(r.id for r in rs.roles if r.senior),
-            staff_question=rs.header.staff_count_question,
-            rank={q.id: i for i, q in enumerate(rs.questions_in_order())},
-        )
-    return cache["group.lookups"]
+    """The values a choice question offers, in order (empty for numbers and text)."""
+    return tuple(v for v, _ in q.kind.choices(q))
 
 
 @dataclass
@@ -115,16 +81,17 @@ class Tally:
 
     def add(self, rs: RuleSet, f: AnswersFile, a: Assessment) -> None:
         """Count one respondent's answers file and assessment."""
-        look = lookups(rs)
+        index = rs.index
         self.count += 1
         role = f.respondent.role
-        if role in look.senior:
+        if role in index.senior_roles:
             self.senior += 1
         when = f.updated or f.started
         if when and (self.latest is None or when > self.latest):
             self.latest = when
-        if look.staff_question is not None:
-            staff = f.answers.get(look.staff_question)
+        staff_question = rs.header.staff_count_question
+        if staff_question is not None:
+            staff = f.answers.get(staff_question)
             if is_number(staff) and staff > 0:  # type: ignore[operator]
                 self.staff.append(float(staff))  # type: ignore[arg-type]
         self._add_scores(a, role)
@@ -137,7 +104,7 @@ class Tally:
                 self.form_first[fit.id] += 1
             if fit.excluded:
                 self.form_excluded[fit.id] += 1
-        self._add_answers(look, f.answers, a.visible)
+        self._add_answers(index, f.answers, a.visible)
 
     def _add_scores(self, a: Assessment, role: str | None) -> None:
         group = self.roles.get(role)
@@ -154,9 +121,9 @@ class Tally:
                 self.scores.setdefault(d.id, []).append(d.score)
                 group.scores.setdefault(d.id, []).append(d.score)
 
-    def _add_answers(self, look: Lookups, answers: dict[str, AnswerValue],
+    def _add_answers(self, index: RuleIndex, answers: dict[str, AnswerValue],
                      visible: tuple[str, ...]) -> None:
-        kinds = look.kinds
+        kinds = index.shapes
         given = 0
         for qid in visible:
             value = answers.get(qid)
@@ -165,10 +132,10 @@ class Tally:
             kind = kinds.get(qid)
             if kind is None:
                 continue
-            if kind == "text":
+            if kind is Shape.TEXT:
                 if (self.comments_wanted and isinstance(value, str) and is_real(value)
                         and value.strip()):
-                    self.comments.append((look.rank[qid], qid, value))
+                    self.comments.append((index.rank[qid], qid, value))
                 continue
             self.applies[qid] += 1
             if is_real(value):
@@ -177,7 +144,7 @@ class Tally:
             shown = set(visible)
             for qid, value in answers.items():
                 kind = kinds.get(qid)
-                if qid not in shown and kind not in (None, "text") and is_real(value):
+                if qid not in shown and kind not in (None, Shape.TEXT) and is_real(value):
                     _count(self.hidden_answered, self.hidden_choices, self.hidden_numbers,
                            qid, kind, value)  # type: ignore[arg-type]
 
@@ -213,13 +180,13 @@ class Tally:
 
 
 def _count(answered: Counter[str], choices: dict[str, Counter[Any]],
-           numbers: dict[str, list[int | float]], qid: str, kind: str, value: Any) -> None:
+           numbers: dict[str, list[int | float]], qid: str, kind: Shape, value: Any) -> None:
     answered[qid] += 1
-    if kind == "number":
+    if kind is Shape.NUMBER:
         if is_number(value):
             numbers.setdefault(qid, []).append(value)
         return
-    if kind == "multi":
+    if kind is Shape.MULTI:
         if not isinstance(value, list):
             return
         counted: Any = frozenset(key(v) for v in value)

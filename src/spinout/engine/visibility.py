@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spinout.engine.conditions import answer_refs, holds, maybe
-from spinout.engine.values import Answers, AnswerValue, is_real
+from spinout.ruleset.conditions import holds, maybe
 from spinout.ruleset.model import Question, RuleSet
+from spinout.values import Answers, AnswerValue, is_real
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,3 @@ def visible_questions(rs: RuleSet, answers: Answers) -> tuple[Question, ...]:
 def effective_answers(rs: RuleSet, answers: Answers) -> dict[str, AnswerValue]:
     """Real answers to visible questions: what scores and conditions read."""
     return applicability(rs, answers).effective
-
-
-def gates(rs: RuleSet) -> frozenset[str]:
-    """Ids of the questions whose answers some question's condition reads."""
-    cache = rs._cache
-    if "engine.gates" not in cache:
-        cache["engine.gates"] = frozenset(ref for q in rs.questions for ref in answer_refs(q.when))
-    return cache["engine.gates"]

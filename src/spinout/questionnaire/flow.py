@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from spinout.answers.validate import RuleChanges, value_error
-from spinout.engine.values import AnswerValue
 from spinout.engine.visibility import visible_questions
 from spinout.ruleset.model import Question, RuleSet
+from spinout.values import AnswerValue
 
 ROLE = "@role"
 REVIEW = "@review"

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from spinout.engine.values import DONT_KNOW, AnswerValue, same
 from spinout.questionnaire import replies
 from spinout.questionnaire.replies import Reply
 from spinout.ruleset.model import Question, Role
 from spinout.textsafe import strip_controls
+from spinout.values import DONT_KNOW, AnswerValue, format_number, same
 
 DONT_KNOW_TITLE = "Don't know"
 WHY_TITLE = "Why are we asking?"
 BACK_TITLE = "← Back"
 SELECT_HINT = "(↑/↓ to move, Enter to choose)"
 CHECKBOX_HINT = "(↑/↓ to move, Space to tick, Enter when done)"
-MAX_SELECT_RANGE = 10
 
 _SPECIALS = {"dont_know": replies.DONT_KNOW_REPLY, "why": replies.WHY, "back": replies.BACK}
 
@@ -34,24 +33,12 @@ def _plain(text: object) -> str:
 
 def uses_typing(q: Question) -> bool:
     """True when the question is answered by typing rather than choosing from a list."""
-    if q.type in ("number", "text"):
-        return True
-    return q.type == "scale" and not q.options and not _small_range(q)
-
-
-def _small_range(q: Question) -> bool:
-    lo, hi = q.min, q.max
-    return (lo is not None and hi is not None and float(lo).is_integer()
-            and float(hi).is_integer() and hi - lo <= MAX_SELECT_RANGE)
+    return q.kind.prompt(q) == "typed"
 
 
 def choice_values(q: Question) -> list[tuple[AnswerValue, str]]:
     """(value, label) of each choice a list prompt offers for the question."""
-    if q.options:
-        return [(o.value, o.label) for o in q.options]
-    if q.type == "yes_no":
-        return [(True, "Yes"), (False, "No")]
-    return [(v, str(v)) for v in range(int(q.min or 0), int(q.max or 0) + 1)]
+    return list(q.kind.prompt_choices(q))
 
 
 class Prompter:
@@ -64,11 +51,9 @@ class Prompter:
     def question(self, q: Question, current: AnswerValue | None, can_back: bool,
                  mark: str = "?") -> Reply:
         """Ask one question; the reply is an answer, "why" or "back"."""
-        if q.type == "multi":
-            return self._checkbox(q, current, can_back, mark)
-        if uses_typing(q):
-            return self._typed(q, current, can_back, mark)
-        return self._select(q, current, can_back, mark)
+        ask = {"checkbox": self._checkbox, "typed": self._typed}.get(q.kind.prompt(q),
+                                                                      self._select)
+        return ask(q, current, can_back, mark)
 
     def role(self, roles: tuple[Role, ...], current: str | None) -> str:
         import questionary
@@ -165,7 +150,7 @@ class Prompter:
             return True if isinstance(read, Reply) else read
 
         default = "" if current is None or current == DONT_KNOW else _plain(
-            replies.format_value(current))
+            format_number(current))
         indent = " " * (len(mark) + 1)
         hint = "\n" + indent + replies.typed_instruction(q, can_back)
         prompt = questionary.text(self._wrapped(q.text, len(indent)), default=default,

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from spinout.engine.values import AnswerValue
 from spinout.questionnaire.flow import ROLE, Progress, ReviewRow
 from spinout.questionnaire.why import Explanation
 from spinout.ruleset.model import RuleSet
 from spinout.textsafe import strip_controls
+from spinout.values import AnswerValue
 
 MAX_SHOWN_IDS = 6
 
@@ -138,7 +138,7 @@ def answer_text(rs: RuleSet, row: ReviewRow) -> Any:
 
 
 def label_for(rs: RuleSet, qid: str, value: AnswerValue | None) -> str:
-    from spinout.report.labels import answer_label
+    from spinout.qtypes import answer_label
 
     return answer_label(rs.question(qid), value)
 

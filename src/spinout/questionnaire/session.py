@@ -231,7 +231,7 @@ def complete_answers(rs: RuleSet, path: Path) -> AnswersFile:
         sys.stderr.write(f"warning: {one_line(str(warning))}\n")
     answers = checked.answers
     flow = Flow.start(rs, answers.answers, answers.respondent.role)
-    missing = [q for q in flow.visible() if q.id not in answers.answers and q.type != "text"]
+    missing = [q for q in flow.visible() if q.id not in answers.answers and not q.is_comment]
     problems = [Problem(str(path), None, None, f"`{q.id}` is not answered",
                         one_line(q.text)) for q in missing]
     if rs.roles and answers.respondent.role is None:

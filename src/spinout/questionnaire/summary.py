@@ -51,7 +51,7 @@ def _heading(title: str) -> list[Any]:
 def _band(rs: RuleSet, a: Assessment) -> list[Any]:
     from rich.text import Text
 
-    band = next(b for b in rs.bands.levels if b.id == a.band)
+    band = rs.band(a.band)
     line = Text("Band: ") + safe(band.name, "bold")
     if a.capped_by:
         titles = ", ".join(_barrier_title(rs, b) for b in a.capped_by)
@@ -89,7 +89,7 @@ def _bars(rs: RuleSet, a: Assessment, width: int) -> Any:
 
 
 def _barrier_title(rs: RuleSet, bid: str) -> str:
-    return next(b.title for b in rs.barriers if b.id == bid)
+    return rs.barrier(bid).title
 
 
 def _barriers(rs: RuleSet, a: Assessment) -> list[Any]:

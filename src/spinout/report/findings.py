@@ -16,7 +16,7 @@ from spinout.engine.result import (
     TriggeredBarrier,
     Unknown,
 )
-from spinout.report.labels import answer_label
+from spinout.qtypes import answer_label
 from spinout.report.model import (
     ActionItem,
     BandInfo,
@@ -75,7 +75,7 @@ def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem
 
 def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier,
             share: float | None = None) -> BarrierItem:
-    rule = next(x for x in rs.barriers if x.id == b.id)
+    rule = rs.barrier(b.id)
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
@@ -100,7 +100,7 @@ def stage(rs: RuleSet, cites: Citations, placement: StagePlacement) -> StageItem
 
 
 def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
-    rule = next(x for x in rs.legal_forms if x.id == f.id)
+    rule = rs.legal_form(f.id)
     reasons = (tuple(Reason("for", r) for r in f.reasons_for)
                + tuple(Reason("against", r) for r in f.reasons_against)
                + tuple(Reason("excludes", r) for r in f.excluded_by))
@@ -124,8 +124,8 @@ def unknown(rs: RuleSet, cites: Citations, u: Unknown, count: int = 1) -> Unknow
 
 
 def barrier_title(rs: RuleSet, barrier_id: str) -> str:
-    return next((b.title for b in rs.barriers if b.id == barrier_id), barrier_id)
+    return rs.barrier(barrier_id).title if rs.has("barriers", barrier_id) else barrier_id
 
 
 def _band_name(rs: RuleSet, band_id: str) -> str:
-    return next((b.name for b in rs.bands.levels if b.id == band_id), band_id)
+    return rs.band(band_id).name if rs.has("bands", band_id) else band_id

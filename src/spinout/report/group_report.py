@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from spinout.answers.model import AnswersFile
 from spinout.engine import group as engine_group
 from spinout.engine.result import Assessment
+from spinout.qtypes import answer_label
 from spinout.report import findings
-from spinout.report.labels import answer_label
 from spinout.report.model import (
     ActionItem,
     BarrierItem,
@@ -104,7 +104,7 @@ def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) ->
 
 
 def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> BarrierItem:
-    rule = next(x for x in rs.barriers if x.id == b.id)
+    rule = rs.barrier(b.id)
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do, (),
                        cites.cite(rule), rule.editorial, b.count, b.share)
@@ -123,7 +123,7 @@ def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> St
 
 
 def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> FormItem:
-    rule = next(x for x in rs.legal_forms if x.id == f.id)
+    rule = rs.legal_form(f.id)
     reasons = [Reason("for", f"First choice for {f.first} of {n} respondents.")]
     if f.excluded:
         reasons.append(Reason("excludes", f"{f.excluded} of {n} respondents' answers rule it "

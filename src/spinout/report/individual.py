@@ -56,7 +56,7 @@ def comments(rs: RuleSet, answers: AnswersFile,
     found = []
     for q in rs.questions_in_order():
         value = answers.answers.get(q.id)
-        if q.type == "text" and q.id in shown and isinstance(value, str) and value.strip() \
+        if q.is_comment and q.id in shown and isinstance(value, str) and value.strip() \
                 and value != "dont_know":
             found.append(CommentItem(q.id, q.text, value))
     return tuple(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spinout.engine.values import AnswerValue
+from spinout.values import AnswerValue
 
 
 @dataclass(frozen=True)

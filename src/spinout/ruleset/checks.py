@@ -9,15 +9,10 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from spinout.errors import Problem
-from spinout.ruleset.model import (
-    AllCondition,
-    AnswerCondition,
-    AnyCondition,
-    DimensionCondition,
-    NotCondition,
-    Question,
-    RuleSet,
-)
+from spinout.qtypes import Shape
+from spinout.ruleset.conditions import AnswerCondition, DimensionCondition, walk
+from spinout.ruleset.model import Question, RuleSet
+from spinout.values import is_number, show
 
 
 class Locator(Protocol):
@@ -38,18 +33,6 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
         return f"did you mean `{close[0]}`?"
     listed = ", ".join(f"`{c}`" for c in list(choices)[:8])
     return f"use one of {listed}" + (" …" if len(choices) > 8 else "")
-
-
-def walk(condition: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    """Every leaf test of a condition with its path inside the condition's YAML."""
-    if isinstance(condition, AllCondition | AnyCondition):
-        key = "all" if isinstance(condition, AllCondition) else "any"
-        for i, child in enumerate(getattr(condition, key)):
-            yield from walk(child, (*path, key, i))
-    elif isinstance(condition, NotCondition):
-        yield from walk(condition.not_, (*path, "not"))
-    elif condition is not None:
-        yield condition, path
 
 
 def check_all(rs: RuleSet, at: Locator) -> list[Problem]:
@@ -100,10 +83,10 @@ def _references(rs: RuleSet, at: Locator) -> Iterator[Problem]:
             yield at("barriers", i, ("dimension",), f"unknown dimension `{b.dimension}`",
                      did_you_mean(b.dimension, dims))
     staff = rs.header.staff_count_question
-    if staff is not None and (not rs.has("questions", staff)
-                              or rs.question(staff).type != "number"):
+    numbers = [q.id for q in rs.questions if q.kind.shape(q) is Shape.NUMBER]
+    if staff is not None and staff not in numbers:
         yield at("ruleset", 0, ("staff_count_question",), f"`{staff}` is not a number question",
-                 did_you_mean(staff, [q.id for q in rs.questions if q.type == "number"]))
+                 did_you_mean(staff, numbers))
     for kind in ("dimensions", "questions", "barriers", "stages", "legal_forms",
                  "group_warnings"):
         for i, item in enumerate(getattr(rs, kind)):
@@ -162,81 +145,47 @@ def condition_type_error(q: Question, leaf: AnswerCondition) -> tuple[str, str] 
         return None
     if test in ("is_", "in_", "includes"):
         return _value_test_error(q, leaf, test)
-    allowed = _allowed_values(q)
-    numeric = q.type == "number" or (
-        q.type == "scale" and all(_is_number(v) for v in allowed or ()))
-    if not numeric:
+    if not q.kind.numeric(q):
         return (f"`{test}` needs a number or numeric scale, and `{leaf.answer}` is {q.type}",
                 "use `is`, `in` or `includes`")
-    low, high = _range(q)
+    low, high = q.kind.bounds(q)
     bound = getattr(leaf, test)
     if (test == "at_least" and high is not None and bound > high) or (
             test == "at_most" and low is not None and bound < low):
-        return (f"`{test}: {_show(bound)}` can never hold: `{leaf.answer}` runs from "
-                f"{_show(low)} to {_show(high)}", "use a number inside that range")
+        return (f"`{test}: {show(bound)}` can never hold: `{leaf.answer}` runs from "
+                f"{show(low)} to {show(high)}", "use a number inside that range")
     return None
 
 
 def _value_test_error(q: Question, leaf: AnswerCondition, test: str) -> tuple[str, str] | None:
     name = test.rstrip("_")
-    if test == "includes" and q.type != "multi":
+    several = q.kind.shape(q) is Shape.MULTI
+    if test == "includes" and not several:
         return (f"`includes` is for multi questions, and `{leaf.answer}` is {q.type}",
                 "use `is` or `in`")
-    if test != "includes" and q.type == "multi":
+    if test != "includes" and several:
         return (f"`{name}` cannot test a multi question (`{leaf.answer}`)",
                 "use `includes` to test whether one option was chosen")
-    allowed = _allowed_values(q)
-    if allowed is None and q.type == "text":
+    allowed = q.kind.allowed_values(q)
+    if allowed is None and q.kind.shape(q) is Shape.TEXT:
         return (f"`{leaf.answer}` is a text question; `{name}` cannot test its words",
                 "use `answered` for text")
     wanted = leaf.in_ if test == "in_" else (getattr(leaf, test),)
     if not wanted:
         return "`in` needs at least one value", "list the values, e.g. `in: [a, b]`"
     for v in wanted:
-        if allowed is not None and not any(_same(v, a) for a in allowed):
-            shown = ", ".join(f"`{_show(a)}`" for a in allowed)
-            return f"`{_show(v)}` is not an option of `{leaf.answer}`", f"use one of {shown}"
+        if allowed is not None and not any(type(v) is type(a) and v == a for a in allowed):
+            shown = ", ".join(f"`{show(a)}`" for a in allowed)
+            return f"`{show(v)}` is not an option of `{leaf.answer}`", f"use one of {shown}"
         if allowed is None:
-            low, high = _range(q)
-            if not _is_number(v):
-                return (f"`{_show(v)}` is not a number, and `{leaf.answer}` is {q.type}",
+            low, high = q.kind.bounds(q)
+            if not is_number(v):
+                return (f"`{show(v)}` is not a number, and `{leaf.answer}` is {q.type}",
                         "compare with a number, or use `at_least`/`at_most`")
             if (low is not None and v < low) or (high is not None and v > high):
-                return (f"`{_show(v)}` is outside the range of `{leaf.answer}` "
-                        f"({_show(low)} to {_show(high)})", "use a number inside that range")
+                return (f"`{show(v)}` is outside the range of `{leaf.answer}` "
+                        f"({show(low)} to {show(high)})", "use a number inside that range")
     return None
-
-
-def _allowed_values(q: Question) -> tuple[Any, ...] | None:
-    """The values an answer to ``q`` can take, or None when it is a number or text."""
-    if q.type == "yes_no":
-        return (True, False)
-    if q.options:
-        return tuple(o.value for o in q.options)
-    return None
-
-
-def _range(q: Question) -> tuple[float | None, float | None]:
-    if q.options:
-        numbers = [o.value for o in q.options if _is_number(o.value)]
-        return (min(numbers), max(numbers)) if numbers else (None, None)
-    return q.min, q.max
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _dependencies(rs: RuleSet) -> dict[str, list[str]]:

@@ -15,12 +15,7 @@ CITED_KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms",
 
 def source_texts(rs: RuleSet) -> dict[str, SourceText]:
     """Searchable text of each source, built once per rule set."""
-    cache = rs._cache
-    if "source_texts" not in cache:
-        cache["source_texts"] = {
-            s.id: SourceText(rs.seeds[s.id], s.headlines) for s in rs.sources if s.id in rs.seeds
-        }
-    return cache["source_texts"]
+    return rs.texts
 
 
 def check_citations(rs: RuleSet, at: Any) -> Iterator[Problem]:

@@ -7,36 +7,24 @@ loader joins the files into one :class:`RuleSet`. Field docs double as the JSON 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    PrivateAttr,
-    Tag,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, field_validator, model_validator
 
-Id = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_]*$",
-        max_length=64,
-        description="Stable identifier: lower case letters, digits and underscores.",
-    ),
-]
-QuestionType = Literal["yes_no", "single", "multi", "scale", "number", "text"]
+from spinout import qtypes
+from spinout.ruleset.conditions import Condition
+from spinout.ruleset.fields import Frozen, Id, OptionValue
+from spinout.values import DONT_KNOW
+
+if TYPE_CHECKING:
+    from spinout.qtypes.base import QuestionType
+    from spinout.ruleset.citations import SourceText
+    from spinout.ruleset.index import RuleIndex
+
 Severity = Literal["blocker", "major", "minor"]
-OptionValue = Union[bool, int, str]  # noqa: UP007 - pydantic JSON Schema reads this form
-DONT_KNOW = "dont_know"
 SEVERITIES: tuple[Severity, ...] = ("blocker", "major", "minor")
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Citation(Frozen):
@@ -61,113 +49,6 @@ class Cited(Frozen):
                 "no citation — add a `cite:` entry quoting the source, or mark it `editorial: true`"
             )
         return self
-
-
-# --- conditions -------------------------------------------------------------------------------
-
-
-class AnswerCondition(Frozen):
-    """A test on one answer. Exactly one test key is given; an unanswered or "don't know"
-    answer makes every test false except ``answered: false``."""
-
-    answer: Id = Field(description="Id of the question whose answer is tested.")
-    is_: OptionValue | None = Field(default=None, alias="is", description="Equals this value.")
-    in_: tuple[OptionValue, ...] | None = Field(
-        default=None, alias="in", description="Is one of these values."
-    )
-    includes: OptionValue | None = Field(
-        default=None, description="For multi questions: this option is among those chosen."
-    )
-    at_least: float | None = Field(default=None, description="Number or scale at least this.")
-    at_most: float | None = Field(default=None, description="Number or scale at most this.")
-    answered: bool | None = Field(
-        default=None, description="True: has a real answer; false: unanswered or don't know."
-    )
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-    @model_validator(mode="after")
-    def _one_test(self) -> AnswerCondition:
-        given = [k for k in self.test_keys() if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError(
-                "an answer condition needs exactly one test — use one of "
-                "`is`, `in`, `includes`, `at_least`, `at_most`, `answered`"
-            )
-        return self
-
-    @staticmethod
-    def test_keys() -> tuple[str, ...]:
-        return ("is_", "in_", "includes", "at_least", "at_most", "answered")
-
-    @property
-    def test(self) -> str:
-        return next(k for k in self.test_keys() if getattr(self, k) is not None)
-
-
-class DimensionCondition(Frozen):
-    """A test on a dimension's score (0–100). Not allowed in question conditions."""
-
-    dimension: Id
-    below: float | None = Field(default=None, ge=0, le=100)
-    at_least: float | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _one_test(self) -> DimensionCondition:
-        if (self.below is None) == (self.at_least is None):
-            raise ValueError("a dimension condition needs exactly one of `below` or `at_least`")
-        return self
-
-
-class AllCondition(Frozen):
-    all: tuple[Condition, ...] = Field(min_length=1)
-
-
-class AnyCondition(Frozen):
-    any: tuple[Condition, ...] = Field(min_length=1)
-
-
-class NotCondition(Frozen):
-    not_: Condition = Field(alias="not")
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-CONDITION_KEYS = ("all", "any", "not", "answer", "dimension")
-
-
-def _condition_kind(value: Any) -> str | None:
-    if isinstance(value, BaseModel):
-        return {
-            AllCondition: "all",
-            AnyCondition: "any",
-            NotCondition: "not",
-            AnswerCondition: "answer",
-            DimensionCondition: "dimension",
-        }.get(type(value))
-    if isinstance(value, dict):
-        return next((k for k in CONDITION_KEYS if k in value), None)
-    return None
-
-
-Condition = Annotated[
-    Union[  # noqa: UP007
-        Annotated[AllCondition, Tag("all")],
-        Annotated[AnyCondition, Tag("any")],
-        Annotated[NotCondition, Tag("not")],
-        Annotated[AnswerCondition, Tag("answer")],
-        Annotated[DimensionCondition, Tag("dimension")],
-    ],
-    Discriminator(
-        _condition_kind,
-        custom_error_type="condition",
-        custom_error_message=(
-            "not a condition — start it with one of `all`, `any`, `not`, `answer`, `dimension`"
-        ),
-    ),
-]
-for _model in (AllCondition, AnyCondition, NotCondition):
-    _model.model_rebuild()
 
 
 # --- items ------------------------------------------------------------------------------------
@@ -235,12 +116,16 @@ class LinearScore(Frozen):
     at_max: float = Field(ge=0, le=100)
 
 
+def _type_schema(schema: dict[str, Any]) -> None:
+    schema["enum"] = list(qtypes.names())
+
+
 class Question(Cited):
     id: Id
     section: Id
     text: str = Field(min_length=1)
     help: str = Field(min_length=1, description="Why we ask, in plain words.")
-    type: QuestionType
+    type: str = Field(description="The question type.", json_schema_extra=_type_schema)
     options: tuple[Option, ...] = ()
     min: float | None = None
     max: float | None = None
@@ -254,6 +139,16 @@ class Question(Cited):
         default=None, description="What to do to improve this answer, for next best actions."
     )
 
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, v: str) -> str:
+        if v not in qtypes.names():
+            from spinout.ruleset.checks import did_you_mean
+
+            raise ValueError(f"unknown question type `{v}` — "
+                             + did_you_mean(v, qtypes.names()))
+        return v
+
     @model_validator(mode="after")
     def _shape(self) -> Question:
         values = [o.value for o in self.options]
@@ -261,24 +156,22 @@ class Question(Cited):
             raise ValueError("`dont_know` is reserved — give the option another value")
         if len(set(map(repr, values))) != len(values):
             raise ValueError("two options share a value — each option needs its own `value`")
-        t = self.type
-        if t in ("single", "multi") and len(self.options) < 2:
-            raise ValueError(f"a {t} question needs at least two `options`")
-        if t == "yes_no" and sorted(map(repr, values)) not in ([], ["False", "True"]):
-            raise ValueError("yes_no options must have the values `true` and `false`")
-        if t in ("number", "text") and self.options:
-            raise ValueError(f"a {t} question takes no `options` — remove them")
-        if t == "scale" and (self.min is None or self.max is None) and not self.options:
-            raise ValueError("a scale needs `min` and `max`, or `options`")
         if self.min is not None and self.max is not None and self.min >= self.max:
             raise ValueError("`min` must be less than `max`")
-        if self.linear and not (t == "number" or (t == "scale" and not self.options)):
-            raise ValueError("`linear` scoring is only for number questions and option-less scales")
-        if self.linear and (self.min is None or self.max is None):
-            raise ValueError("`linear` scoring needs both `min` and `max`")
-        if t == "text" and self.action:
-            raise ValueError("a text question cannot carry an `action`")
+        problem = self.kind.shape_error(self)
+        if problem:
+            raise ValueError(problem)
         return self
+
+    @property
+    def kind(self) -> QuestionType:
+        """The question's type, which knows how its answers are read, scored and shown."""
+        return qtypes.get(self.type)
+
+    @property
+    def is_comment(self) -> bool:
+        """True for free-text questions: never scored, never a missing answer."""
+        return self.kind.shape(self) is qtypes.Shape.TEXT
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -454,35 +347,57 @@ class RuleSet(Frozen):
     seeds: dict[str, str] = Field(
         default_factory=dict, description="Source id -> the document's text.", repr=False
     )
-    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @cached_property
+    def index(self) -> RuleIndex:
+        """Lookups by id and the tables derived from the rules, built on first use."""
+        from spinout.ruleset.index import RuleIndex
+
+        return RuleIndex.build(self)
+
+    @cached_property
+    def texts(self) -> dict[str, SourceText]:
+        """Each source's text, normalised for finding quotes, built on first use."""
+        from spinout.ruleset.citations import SourceText
+
+        return {s.id: SourceText(self.seeds[s.id], s.headlines)
+                for s in self.sources if s.id in self.seeds}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> RuleSet:
+        """A copy with ``update`` applied; its index and texts are built afresh."""
+        copy = super().model_copy(update=update, deep=deep)
+        for derived in ("index", "texts"):
+            copy.__dict__.pop(derived, None)
+        return copy
 
     def question(self, qid: str) -> Question:
-        return self._index("questions")[qid]
+        return self.index.by_kind["questions"][qid]  # type: ignore[no-any-return]
 
     def dimension(self, did: str) -> Dimension:
-        return self._index("dimensions")[did]
+        return self.index.by_kind["dimensions"][did]  # type: ignore[no-any-return]
 
     def source(self, sid: str) -> Source:
-        return self._index("sources")[sid]
+        return self.index.by_kind["sources"][sid]  # type: ignore[no-any-return]
 
     def role(self, rid: str) -> Role:
-        return self._index("roles")[rid]
+        return self.index.by_kind["roles"][rid]  # type: ignore[no-any-return]
 
-    def _index(self, kind: str) -> dict[str, Any]:
-        cache = self.__pydantic_private__["_cache"]  # type: ignore[index] - hot path: no __getattr__
-        if kind not in cache:
-            cache[kind] = {item.id: item for item in getattr(self, kind)}
-        return cache[kind]
+    def barrier(self, bid: str) -> Barrier:
+        return self.index.by_kind["barriers"][bid]  # type: ignore[no-any-return]
+
+    def stage(self, sid: str) -> Stage:
+        return self.index.by_kind["stages"][sid]  # type: ignore[no-any-return]
+
+    def legal_form(self, fid: str) -> LegalForm:
+        return self.index.by_kind["legal_forms"][fid]  # type: ignore[no-any-return]
+
+    def band(self, bid: str) -> Band:
+        return self.index.by_kind["bands"][bid]  # type: ignore[no-any-return]
 
     def has(self, kind: str, item_id: str) -> bool:
-        return item_id in self._index(kind)
+        return item_id in self.index.by_kind[kind]
 
     def questions_in_order(self) -> tuple[Question, ...]:
         """Questions section by section (sections in declared order), file order within."""
-        cache = self._cache
-        if "ordered" not in cache:
-            rank = {s.id: i for i, s in enumerate(self.sections)}
-            cache["ordered"] = tuple(
-                sorted(self.questions, key=lambda q: rank.get(q.section, len(rank)))
-            )
-        return cache["ordered"]
+        return self.index.ordered

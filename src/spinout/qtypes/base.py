@@ -1,0 +1,241 @@
+"""The interface every question type implements, with the behaviour most types share.
+
+A question type decides, for the questions of its kind: which YAML fields they need
+(:meth:`QuestionType.shape_error`), what an answer may be (:meth:`~QuestionType.value_error`,
+:meth:`~QuestionType.read` for typed text and survey cells), the choices offered, how an answer
+turns into points, how it is written for people (:meth:`~QuestionType.label`, form tick boxes
+and instructions, the CSV column guide, the prompt) and which condition tests fit it.
+
+Code elsewhere never asks which type a question has; it asks the type. The only thing it
+reads is the :class:`Shape` of the answers, one of four kinds of value that group statistics,
+conditions and tallies know how to count.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+from spinout.values import AnswerValue, format_number, is_number, same, show
+
+if TYPE_CHECKING:
+    from spinout.ruleset.model import Question
+
+Points = dict[str, float]
+Trouble = tuple[str, str]  # (what is wrong, how to fix it)
+YES_WORDS = frozenset({"yes", "y", "true", "1"})
+NO_WORDS = frozenset({"no", "n", "false", "0"})
+
+
+class Shape(Enum):
+    """The kind of value an answer is: one of the offered choices, several of them, a number,
+    or free text."""
+
+    CHOICE = "choice"
+    MULTI = "multi"
+    NUMBER = "number"
+    TEXT = "text"
+
+
+class AnswerProblem(ValueError):
+    """A typed reply or a survey cell that is not an answer to the question."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    @property
+    def trouble(self) -> Trouble:
+        return self.message, self.hint
+
+
+class QuestionType:
+    """Behaviour shared by the question types; each type overrides what differs.
+
+    ``prompt`` is how the terminal asks: ``"select"`` (a list to choose one from),
+    ``"checkbox"`` (tick several) or ``"typed"`` (a line to type in)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    # --- the YAML fields ------------------------------------------------------------------
+
+    def shape_error(self, q: Question) -> str | None:
+        """What is wrong with the type-specific fields of ``q`` (options, range, scoring), or
+        None when they fit the type."""
+        if q.linear:
+            return "`linear` scoring is only for number questions and option-less scales"
+        return None
+
+    # --- answers --------------------------------------------------------------------------
+
+    def shape(self, q: Question) -> Shape:
+        return Shape.CHOICE
+
+    def choices(self, q: Question) -> tuple[tuple[AnswerValue, str], ...]:
+        """(value, label) of each answer offered for choosing, in order (empty when the
+        answer is typed)."""
+        return tuple((o.value, o.label) for o in q.options)
+
+    def ordinal(self, q: Question) -> bool:
+        """Whether the choices run in order from one end to the other (yes/no, a scale), so
+        that disagreement is measured along that order rather than between categories."""
+        return False
+
+    def prompt(self, q: Question) -> str:
+        return "select"
+
+    def prompt_choices(self, q: Question) -> tuple[tuple[AnswerValue, str], ...]:
+        """(value, label) of each line a terminal list offers (a select prompt's list)."""
+        return self.choices(q)
+
+    def reads_dont_know(self, q: Question) -> bool:
+        """Whether the words "don't know" on a form or in a survey cell stand for the answer
+        "don't know" (in free text they are just what the respondent wrote)."""
+        return True
+
+    def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
+        """Why ``value`` (a real answer, not "don't know") does not answer ``q``."""
+        if q.option(value) is not None:
+            return None
+        return f"`{_clip(show(value))}` is not an option", f"use one of {_values(q)}"
+
+    def read(self, q: Question, text: str) -> AnswerValue:
+        """The answer typed or exported as ``text`` (stripped, not "don't know"); raises
+        :class:`AnswerProblem`."""
+        found = option_by_word(q, text)
+        if found is None:
+            raise AnswerProblem(f"`{_clip(text)}` is not an option", options_hint(q))
+        return found[0]
+
+    def label(self, q: Question, value: AnswerValue) -> str:
+        """The words for one real answer."""
+        option = q.option(value)
+        if option is not None:
+            return option.label
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        return format_number(value) if is_number(value) else str(value)
+
+    # --- points ---------------------------------------------------------------------------
+
+    def points(self, q: Question, value: AnswerValue, dims: tuple[str, ...]) -> Points:
+        """Points 0–100 a real answer gives each dimension in ``dims`` ({} when it gives none).
+        An option gives 0 to a dimension of its question that it does not name."""
+        option = q.option(value)
+        if option is None:
+            return {}
+        points = dict.fromkeys(dims, 0.0)
+        for d, pts in option.scores.items():
+            points[d] = min(100.0, points[d] + pts)
+        return points
+
+    def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
+        """Other answers worth trying instead of ``current`` when looking for next actions."""
+        return [o.value for o in q.options if not same(o.value, current)]
+
+    # --- conditions -----------------------------------------------------------------------
+
+    def allowed_values(self, q: Question) -> tuple[AnswerValue, ...] | None:
+        """The values an answer can take, or None for numbers and text."""
+        values = tuple(v for v, _ in self.choices(q))
+        return values or None
+
+    def numeric(self, q: Question) -> bool:
+        """Whether ``at_least`` and ``at_most`` tests make sense for the answers."""
+        return False
+
+    def bounds(self, q: Question) -> tuple[float | None, float | None]:
+        numbers = [v for v in self.allowed_values(q) or () if is_number(v)]
+        return (min(numbers), max(numbers)) if numbers else (None, None)  # type: ignore[type-var]
+
+    # --- paper forms, CSV guide, typed prompts --------------------------------------------
+
+    def instruction(self, q: Question) -> str:
+        """What the paper form tells the respondent to do."""
+        return "Tick one box."
+
+    def blank(self, q: Question) -> str:
+        """The space a paper form leaves to write in: "number", "text" or ""."""
+        return ""
+
+    def accepts(self, q: Question) -> str:
+        """What a survey column for ``q`` accepts, for the CSV column guide."""
+        return "one of " + " | ".join(format_number(v) for v, _ in self.choices(q)) + \
+            " (value or label)"
+
+    def typed_hint(self, q: Question) -> str:
+        """What to type, for typed prompts."""
+        return "a number"
+
+
+# --- helpers the types share ------------------------------------------------------------------
+
+
+def option_by_word(q: Question, word: str) -> tuple[AnswerValue] | None:
+    """The option whose value (first) or label matches ``word``, ignoring case."""
+    folded = word.casefold()
+    for o in q.options:
+        if show(o.value).casefold() == folded:
+            return (o.value,)
+    for o in q.options:
+        if o.label.strip().casefold() == folded:
+            return (o.value,)
+    return None
+
+
+def options_hint(q: Question, several: bool = False) -> str:
+    shown = ", ".join(f"`{show(o.value)}`" for o in q.options[:8])
+    more = " …" if len(q.options) > 8 else ""
+    many = " (several separated by ; or |)" if several else ""
+    return f"use an option's value or label{many}: {shown}{more}"
+
+
+def number_error(q: Question, value: AnswerValue) -> Trouble | None:
+    """Why ``value`` is not a number within the question's range."""
+    if not is_number(value) or not math.isfinite(value):  # type: ignore[arg-type]
+        return f"`{_clip(show(value))}` is not a number", "write a number, like 12 or 3.5"
+    if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):  # type: ignore[operator]
+        return (f"{_clip(show(value))} is out of range",
+                f"give a number from {show(q.min)} to {show(q.max)}")
+    return None
+
+
+def read_number(q: Question, text: str) -> AnswerValue:
+    from spinout.answers.numbers import parse_number
+
+    value = parse_number(text)
+    if value is None:
+        raise AnswerProblem(f"`{_clip(text)}` is not a number", "write a number, like 12 or 3.5")
+    trouble = number_error(q, value)
+    if trouble:
+        raise AnswerProblem(*trouble)
+    return value
+
+
+def linear_points(q: Question, value: AnswerValue) -> Points:
+    """Points on a straight line from ``at_min`` (at ``min``) to ``at_max`` (at ``max``)."""
+    if not is_number(value) or not math.isfinite(value):  # type: ignore[arg-type]
+        return {}
+    low, high = q.min or 0.0, q.max or 0.0
+    t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0  # type: ignore[arg-type]
+    return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
+
+
+def range_words(q: Question) -> str:
+    if q.min is not None and q.max is not None:
+        return f" from {format_number(q.min)} to {format_number(q.max)}"
+    return ""
+
+
+def _values(q: Question) -> str:
+    return ", ".join(f"`{_clip(show(o.value))}`" for o in q.options)
+
+
+def _clip(text: str) -> str:
+    from spinout.textsafe import one_line
+    from spinout.values import clip
+
+    return clip(one_line(text))

@@ -1,0 +1,94 @@
+"""What a rule set knows about itself, worked out once: items by id, the questionnaire order,
+which questions score which dimensions, which questions other questions depend on, which
+barriers read a question, and what each option is worth.
+
+Built on first use by :attr:`spinout.ruleset.model.RuleSet.index`; everything here is frozen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from spinout.ruleset.conditions import answer_refs, dimension_refs
+
+if TYPE_CHECKING:
+    from spinout.qtypes.base import Shape
+    from spinout.ruleset.model import Barrier, Question, RuleSet
+    from spinout.values import AnswerValue
+
+KINDS = ("sources", "roles", "dimensions", "sections", "questions", "barriers", "stages",
+         "legal_forms", "group_warnings")
+
+
+@dataclass(frozen=True)
+class RuleIndex:
+    """``by_kind[kind][id]`` is the item of that kind (``bands`` included); ``ordered`` the
+    questions section by section (sections in declared order, file order within);
+    ``rank`` each question's place in it; ``dims_of`` the dimensions each question scores;
+    ``scored_by`` the questions scoring each dimension, in order; ``gates`` the questions
+    whose answers some question's ``when`` reads; ``readers`` the barriers whose condition
+    reads a question or a dimension it scores; ``option_worth`` each option's points
+    weighted by the dimensions' weights, for questions answered with one option."""
+
+    by_kind: Mapping[str, Mapping[str, Any]]
+    ordered: tuple[Question, ...]
+    rank: Mapping[str, int]
+    dims_of: Mapping[str, tuple[str, ...]]
+    scored_by: Mapping[str, tuple[Question, ...]]
+    gates: frozenset[str]
+    readers: Mapping[str, tuple[Barrier, ...]]
+    dimension_weights: Mapping[str, float]
+    option_worth: Mapping[str, tuple[tuple[AnswerValue, float], ...]]
+    shapes: Mapping[str, Shape]
+    senior_roles: frozenset[str]
+
+    @classmethod
+    def build(cls, rs: RuleSet) -> RuleIndex:
+        by_kind = {kind: _frozen({item.id: item for item in getattr(rs, kind)})
+                   for kind in KINDS}
+        by_kind["bands"] = _frozen({b.id: b for b in rs.bands.levels})
+        ordered = _ordered(rs)
+        dims_of = {q.id: q.dimensions for q in rs.questions}
+        weights = {d.id: d.weight for d in rs.dimensions}
+        return cls(
+            by_kind=_frozen(by_kind),
+            ordered=ordered,
+            rank=_frozen({q.id: i for i, q in enumerate(ordered)}),
+            dims_of=_frozen(dims_of),
+            scored_by=_frozen({d.id: tuple(q for q in ordered if d.id in dims_of[q.id])
+                               for d in rs.dimensions}),
+            gates=frozenset(ref for q in rs.questions for ref in answer_refs(q.when)),
+            readers=_frozen(_readers(rs, dims_of)),
+            dimension_weights=_frozen(weights),
+            option_worth=_frozen({q.id: tuple((o.value, worth(q, o.value, dims_of[q.id],
+                                                                weights))
+                                              for o in q.options)
+                                  for q in rs.questions}),
+            shapes=_frozen({q.id: q.kind.shape(q) for q in rs.questions}),
+            senior_roles=frozenset(r.id for r in rs.roles if r.senior),
+        )
+
+
+def worth(q: Question, value: AnswerValue, dims: tuple[str, ...],
+          weights: Mapping[str, float]) -> float:
+    """The answer's points weighted by the dimensions' weights."""
+    return sum(weights.get(d, 0.0) * p for d, p in q.kind.points(q, value, dims).items())
+
+
+def _ordered(rs: RuleSet) -> tuple[Question, ...]:
+    rank = {s.id: i for i, s in enumerate(rs.sections)}
+    return tuple(sorted(rs.questions, key=lambda q: rank.get(q.section, len(rank))))
+
+
+def _readers(rs: RuleSet, dims_of: dict[str, tuple[str, ...]]) -> dict[str, tuple[Barrier, ...]]:
+    reads = [(b, set(answer_refs(b.when)), set(dimension_refs(b.when))) for b in rs.barriers]
+    return {q.id: tuple(b for b, answers, dims in reads
+                        if q.id in answers or dims.intersection(dims_of[q.id]))
+            for q in rs.questions}
+
+
+def _frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(mapping)

@@ -89,7 +89,7 @@ def time_plain_parse(paths: list[Path]) -> float:
 
 
 def time_group(paths: list[Path], rs: Any) -> tuple[float, Any]:
-    from spinout.answers.bulk import group_many
+    from spinout.bulk import group_many
 
     start = time.perf_counter()
     loaded = group_many(paths, rs, progress=False)

@@ -7,7 +7,7 @@ import io
 import pytest
 from group_helpers import group_rules_dir, make_file, pairs
 
-from spinout.answers import bulk
+from spinout import bulk
 from spinout.answers.store import save
 from spinout.engine.group import aggregate
 from spinout.errors import AnswersError

@@ -10,7 +10,8 @@ import pytest
 from group_helpers import MINI, group_rules_dir
 
 from spinout.__main__ import main
-from spinout.forms import column_guide, csv_template, form_format, html_form, markdown_form
+from spinout.forms import FORMATS, column_guide, csv_template, html_form, markdown_form
+from spinout.output import format_for
 
 HOSTILE = '"<script>alert(1)</script> **bold** [link](http://x) \\e[31mred [b]x[/b]?"'
 
@@ -126,7 +127,7 @@ def test_column_guide_documents_allowed_values(mini_rules):
 ])
 def test_format_from_option_or_suffix(tmp_path, name, fmt, expected):
     output = tmp_path / name if name else None
-    assert form_format(output, fmt) == expected
+    assert format_for(output, fmt, FORMATS, strict_suffix=True) == expected
 
 
 def test_cli_writes_each_format(tmp_path, capsys):

@@ -290,17 +290,7 @@ def test_answers_for_another_rule_set_show_both_names_and_digests(mini_rules: ob
 # --- the same through a command that reads answers files -----------------------------------
 
 
-def _report_cli_exists() -> bool:
-    import importlib.util
 
-    return importlib.util.find_spec("spinout.report.command") is not None
-
-
-needs_report = pytest.mark.skipif(not _report_cli_exists(),
-                                  reason="`spinout report` is not implemented yet")
-
-
-@needs_report
 @pytest.mark.parametrize("case", [CASES[k] for k in ("alias bomb", "python object apply",
                                                       "duplicate key", "latin-1 byte",
                                                       "tab indentation", "empty",
@@ -321,7 +311,6 @@ def test_report_refuses_a_hostile_answers_file(capsys: pytest.CaptureFixture[str
     _no_files_created(tmp_path, before)
 
 
-@needs_report
 def test_report_refuses_answers_for_another_rule_set(capsys: pytest.CaptureFixture[str],
                                                      tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spinout.errors import OutputError, UsageError
-from spinout.report.build import check_output, format_for, looks_like_answers, write_output
+from spinout.output import check_output, format_for, looks_like_answers, write_output
+from spinout.report.build import FORMATS
 from spinout.report.text import inline, md_escape
 
 ANSWERS_TEXT = "format: 1\nrules: {name: mini}\nanswers:\n  has_plan: draft\n"
@@ -31,12 +32,12 @@ ANSWERS_TEXT = "format: 1\nrules: {name: mini}\nanswers:\n  has_plan: draft\n"
 ])
 def test_format_follows_option_then_suffix_then_markdown(output: Path | None, fmt: str | None,
                                                         expected: str) -> None:
-    assert format_for(output, fmt) == expected
+    assert format_for(output, fmt, FORMATS) == expected
 
 
 def test_unknown_format_is_a_usage_error_naming_the_choices() -> None:
     with pytest.raises(UsageError) as info:
-        format_for(None, "pdf")
+        format_for(None, "pdf", FORMATS)
     assert info.value.exit_code == 2
     assert "md, html, json" in str(info.value)
 

@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 
 from spinout.answers.model import AnswersFile, Respondent, RulesRef
 from spinout.answers.store import load
-from spinout.report.build import render
-from spinout.report.group_report import group_report
-from spinout.report.individual import individual_report
+from spinout.report.build import render, report_on
 from spinout.report.json_report import to_data
 from spinout.report.model import Report
 from spinout.ruleset.citations import normalise
@@ -73,8 +71,8 @@ def mini_seeds() -> Path:
 
 
 def test_individual_citations_resolve(mini_rules: Any, mini_seeds: Path) -> None:
-    data = to_data(individual_report(mini_rules,
-                                     load(ANSWERS / "report_individual.yaml", mini_rules).answers))
+    answers = load(ANSWERS / "report_individual.yaml", mini_rules).answers
+    data = to_data(report_on(mini_rules, [answers]))
     assert_citations_resolve(data, mini_seeds)
     assert_backed(data)
     assert data["citations"][0] == {
@@ -86,8 +84,7 @@ def test_individual_citations_resolve(mini_rules: Any, mini_seeds: Path) -> None
 
 
 def test_the_same_passage_cited_twice_gets_one_number(mini_rules: Any) -> None:
-    report = individual_report(mini_rules,
-                               load(ANSWERS / "report_individual.yaml", mini_rules).answers)
+    report = report_on(mini_rules, [load(ANSWERS / "report_individual.yaml", mini_rules).answers])
     barrier = next(b for b in report.barriers if b.id == "weak_support")
     action = next(a for a in report.next_actions if a.question == "managers")
     assert barrier.refs == action.refs == (3,)
@@ -97,15 +94,15 @@ def test_the_same_passage_cited_twice_gets_one_number(mini_rules: Any) -> None:
 
 def test_group_citations_resolve(mini_rules: Any, mini_seeds: Path) -> None:
     files = sorted((ANSWERS / "report_group").glob("*.yaml"))
-    report = group_report(mini_rules, [load(f, mini_rules).answers for f in files])
+    report = report_on(mini_rules, [load(f, mini_rules).answers for f in files])
     data = to_data(report)
     assert_citations_resolve(data, mini_seeds)
     assert_backed(data)
 
 
 def test_the_resolution_check_would_catch_a_wrong_line(mini_rules: Any, mini_seeds: Path) -> None:
-    data = to_data(individual_report(mini_rules,
-                                     load(ANSWERS / "report_individual.yaml", mini_rules).answers))
+    answers = load(ANSWERS / "report_individual.yaml", mini_rules).answers
+    data = to_data(report_on(mini_rules, [answers]))
     data["citations"][0]["line"] += 1
     with pytest.raises(AssertionError, match="does not begin"):
         assert_citations_resolve(data, mini_seeds)
@@ -124,7 +121,7 @@ def test_bundled_report_citations_resolve() -> None:
     h = rs.header
     answers = AnswersFile(RulesRef(h.name, h.version, rs.digest), Respondent("frontline"),
                           typical_answers(rs))
-    data = to_data(individual_report(rs, answers))
+    data = to_data(report_on(rs, [answers]))
     assert len(data["citations"]) > 20
     assert_citations_resolve(data, locate(None).seeds)
     assert_backed(data)
@@ -154,7 +151,7 @@ def test_any_answers_give_resolving_backed_citations(mini_rules: Any, mini_seeds
                                                      data: st.DataObject) -> None:
     answers = data.draw(_answers(mini_rules))
     af = AnswersFile(RulesRef("mini", "0.1", mini_rules.digest), Respondent("frontline"), answers)
-    report: Report = individual_report(mini_rules, af)
+    report: Report = report_on(mini_rules, [af])
     out = to_data(report)
     assert_citations_resolve(out, mini_seeds)
     assert_backed(out)

@@ -13,54 +13,16 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from spinout.errors import Problem, UsageError
 from spinout.qtypes import DONT_KNOW_LABEL, answer_label
 from spinout.ruleset.conditions import Condition, describe
 from spinout.ruleset.model import Question, RuleSet
 
 FORMATS = ("md", "html", "csv")
-_ALIASES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv"}
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 BOX = "☐"
 FIXED_COLUMNS = ("respondent_id", "role")
-
-
-def run_form(output: Path | None, fmt: str | None, rules_dir: Path | None) -> None:
-    """Write the form (or CSV template) to ``output``, or stdout when it is None."""
-    from spinout.report.build import check_output, write_output
-    from spinout.ruleset.loader import load_ruleset
-
-    chosen = form_format(output, fmt)
-    check_output(output, [])
-    rs = load_ruleset(rules_dir)
-    if chosen == "csv":
-        write_output(output, csv_template(rs))
-        sys.stderr.write(column_guide(rs))
-        return
-    write_output(output, markdown_form(rs) if chosen == "md" else html_form(rs))
-
-
-def form_format(output: Path | None, fmt: str | None) -> str:
-    """``fmt`` when given, else from the output's suffix; Markdown when neither says."""
-    if fmt is not None:
-        chosen = _ALIASES.get(fmt.strip().lower())
-        if chosen is None:
-            raise UsageError(Problem("--format", None, None, f"unknown format `{fmt}`",
-                                     "use one of " + ", ".join(FORMATS)))
-        return chosen
-    if output is None:
-        return "md"
-    suffix = Path(output).suffix.lower()
-    if suffix not in _SUFFIXES:
-        raise UsageError(Problem(str(output), None, None, f"cannot tell the format from "
-                                 f"`{suffix or 'no suffix'}`", "end the name in .md, .html "
-                                 "or .csv, or give --format"))
-    return _SUFFIXES[suffix]
 
 
 # --- the form's content, shared by Markdown and HTML -------------------------------------------

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -60,27 +60,6 @@ class Parsed:
     rows: tuple[Row, ...]
     problems: tuple[Problem, ...]
     bad_rows: int
-
-
-def run_import(csv_path: Path, out_dir: Path, skip_bad_rows: bool,
-               rules_dir: Path | None) -> None:
-    """Write one answers file per good row of ``csv_path`` into ``out_dir``."""
-    from spinout.ruleset.loader import load_ruleset
-    from spinout.textsafe import one_line
-
-    rs = load_ruleset(rules_dir)
-    parsed = parse_csv(read_csv(csv_path), str(csv_path), rs)
-    if parsed.problems and not skip_bad_rows:
-        raise CsvImportError(list(parsed.problems))
-    for problem in parsed.problems:
-        sys.stderr.write("skipped: " + one_line(str(problem)) + "\n")
-    written, same = write_rows(parsed.rows, out_dir)
-    message = f"wrote {written} answers file{'s' if written != 1 else ''} to {out_dir}"
-    if same:
-        message += f" ({same} already there, unchanged)"
-    if parsed.bad_rows:
-        message += f"; skipped {parsed.bad_rows} bad row{'s' if parsed.bad_rows != 1 else ''}"
-    sys.stdout.write(one_line(message) + "\n")
 
 
 def read_csv(path: Path) -> tuple[str, str]:
@@ -276,9 +255,10 @@ def file_name(row: Row) -> str:
     return f"row-{row.line}.yaml"
 
 
-def write_rows(rows: tuple[Row, ...], out_dir: Path) -> tuple[int, int]:
+def write_rows(rows: tuple[Row, ...], out_dir: Path,
+               on_each: Callable[[], None] | None = None) -> tuple[int, int]:
     """Write every row's answers file; (files written, files already there and identical).
-    Checks every target before writing any."""
+    Checks every target before writing any; ``on_each`` is called after each file."""
     from spinout.answers.store import dump, write_atomic
 
     if out_dir.exists() and not out_dir.is_dir():
@@ -308,14 +288,12 @@ def write_rows(rows: tuple[Row, ...], out_dir: Path) -> tuple[int, int]:
     except OSError as exc:
         raise OutputError(Problem(str(out_dir), None, None, f"cannot create the folder "
                                   f"({exc.strerror})", "check the path and permissions")) from None
-    from spinout.progress import progress
-
     written = 0
-    with progress(f"Writing {len(planned):,} answers files", len(planned)) as tracker:
-        for name, (_, data) in planned.items():
-            target = out_dir / name
-            if not target.exists():
-                write_atomic(target, data)
-                written += 1
-            tracker.advance()
+    for name, (_, data) in planned.items():
+        target = out_dir / name
+        if not target.exists():
+            write_atomic(target, data)
+            written += 1
+        if on_each is not None:
+            on_each()
     return written, same

@@ -7,24 +7,35 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.answers.model import AnswersFile
 from spinout.errors import AnswersError, OutputError, Problem, YamlFileError
 from spinout.yamlfile import read_yaml
 
+if TYPE_CHECKING:
+    from spinout.answers.validate import Checked
+    from spinout.ruleset.model import RuleSet
+
 MAX_ANSWERS_BYTES = 1024 * 1024
 
 
-def load(path: Path, rs: Any, strict: bool = True) -> Any:
-    """Read and check an answers file; raise AnswersError listing every error."""
-    from spinout.answers.validate import check_document
+def read(path: Path, rs: RuleSet, name: str | None = None) -> Checked:
+    """Read and check an answers file. Every problem, from unreadable YAML to an answer that
+    is not an option, comes back in the result's ``errors``; ``name`` is the file's name in
+    messages (default: the path)."""
+    from spinout.answers.validate import check_document, unreadable
 
     try:
-        doc = read_yaml(Path(path), str(path), MAX_ANSWERS_BYTES)
+        doc = read_yaml(Path(path), name or str(path), MAX_ANSWERS_BYTES)
     except YamlFileError as exc:
-        raise AnswersError(exc.problems) from None
-    checked = check_document(doc, rs)
+        return unreadable(exc.problems)
+    return check_document(doc, rs)
+
+
+def load(path: Path, rs: RuleSet, strict: bool = True) -> Checked:
+    """:func:`read`, raising AnswersError listing every error (unless not ``strict``)."""
+    checked = read(path, rs)
     if checked.errors and strict:
         raise AnswersError(list(checked.errors))
     return checked

@@ -104,6 +104,11 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
     return Checked(result, tuple(errors), tuple(warnings), changes)
 
 
+def unreadable(problems: list[Problem]) -> Checked:
+    """The result for a file that could not be read at all."""
+    return Checked(_empty(), tuple(problems), (), None)
+
+
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 

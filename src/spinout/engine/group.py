@@ -258,6 +258,14 @@ def finish(rs: RuleSet, tally: Tally, include_comments: bool = False,
     )
 
 
+def for_group(rs: RuleSet, answers: AnswersFile) -> Assessment:
+    """One respondent's assessment as a group needs it: no next actions (the group's are
+    worked out once, on its typical answers), and only what :func:`aggregate` reads."""
+    from spinout.engine.assess import assess
+
+    return essentials(assess(rs, answers.answers, actions=0))
+
+
 def essentials(a: Assessment) -> Assessment:
     """A copy of ``a`` keeping only what :func:`aggregate` reads (no contributions, evidence,
     criteria, reasons, next actions or unknowns), so thousands of assessments fit in memory

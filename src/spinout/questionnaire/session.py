@@ -33,10 +33,11 @@ from spinout.textsafe import one_line
 def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: bool) -> None:
     """The `spinout assess` command."""
     from spinout.console import console
-    from spinout.report.build import check_output, format_for
+    from spinout.output import check_output, format_for
+    from spinout.report.build import FORMATS
     from spinout.ruleset.loader import load_ruleset
 
-    fmt = format_for(out, None)
+    fmt = format_for(out, None, FORMATS)
     check_output(out, [answers_path])
     rs = load_ruleset(rules_dir)
     interactive = not no_input and sys.stdin.isatty()
@@ -253,11 +254,13 @@ def finish(rs: RuleSet, answers: AnswersFile, out: Path, fmt: str, con: Any,
     from rich.text import Text
 
     from spinout.engine.assess import assess
-    from spinout.report.build import render_report, write_output
+    from spinout.output import write_output
+    from spinout.report.build import individual, render
 
+    assessment = assess(rs, answers.answers)
     if show_summary:
         con.print()
-        summary.show(con, rs, assess(rs, answers.answers))
-    write_output(out, render_report(rs, [answers], fmt))
+        summary.show(con, rs, assessment)
+    write_output(out, render(individual(rs, answers, assessment), fmt))
     con.print()
     con.print(Text(f"Report written to {out}"))

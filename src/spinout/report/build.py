@@ -1,101 +1,61 @@
-"""Choosing the format, guarding the output path, rendering and writing a report."""
+"""The one report pipeline: answers → assessment(s) → the report model → a renderer.
+
+One respondent's answers give an individual report, several a group report; either way the
+same :class:`~spinout.report.model.Report` is built and laid out by the Markdown, HTML or
+JSON renderer. Pure: no files, no terminal.
+"""
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from spinout.errors import OutputError, Problem, UsageError
+from spinout.errors import Problem, UsageError
+
+if TYPE_CHECKING:
+    from spinout.answers.model import AnswersFile
+    from spinout.engine.group import GroupAssessment
+    from spinout.engine.result import Assessment
+    from spinout.report.model import Report
+    from spinout.ruleset.model import RuleSet
 
 FORMATS = ("md", "html", "json")
-_ALIASES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
-_ANSWERS_KEYS = (re.compile(rb"^format\s*:", re.MULTILINE), re.compile(rb"^answers\s*:",
-                                                                        re.MULTILINE))
-_SNIFF_BYTES = 1024 * 1024
 
 
-def format_for(output: Path | None, fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
-    """The output format: ``fmt`` when given, else from the output's suffix, else Markdown."""
-    if fmt is not None:
-        chosen = _ALIASES.get(fmt.strip().lower())
-        if chosen not in allowed:
-            raise UsageError(Problem("--format", None, None, f"unknown format `{fmt}`",
-                                     "use one of " + ", ".join(allowed)))
-        return chosen
-    if output is not None:
-        by_suffix = _SUFFIXES.get(Path(output).suffix.lower())
-        if by_suffix is not None:
-            if by_suffix not in allowed:
-                raise UsageError(Problem(str(output), None, None, f"cannot write {by_suffix} "
-                                         "here", "use a file ending in " +
-                                         ", ".join(f".{a}" for a in allowed)))
-            return by_suffix
-    return "md"
-
-
-def check_output(output: Path | None, inputs: Sequence[Path]) -> None:
-    """Refuse, before any work, an output that cannot be written or would destroy input."""
-    if output is None:
-        return
-    output = Path(output)
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(Problem(str(output), None, None, f"the folder `{folder}` does not "
-                                  "exist", "create it first, or write the report elsewhere"))
-    if output.is_dir():
-        raise OutputError(Problem(str(output), None, None, "this is a folder",
-                                  "give a file name, e.g. `-o report.md`"))
-    if not output.exists():
-        return
-    if any(_same(output, Path(p)) for p in inputs):
-        raise OutputError(Problem(str(output), None, None, "this is one of the answers files "
-                                  "being reported on; writing here would destroy it",
-                                  "choose another output name, e.g. `-o report.md`"))
-    if looks_like_answers(output):
-        raise OutputError(Problem(str(output), None, None, "this file looks like an answers "
-                                  "file; writing here would destroy it",
-                                  "choose another output name, e.g. `-o report.md`"))
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
-
-
-def looks_like_answers(path: Path) -> bool:
-    """True when the file starts like an answers file: top-level `format:` and `answers:`."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return False
-    return all(key.search(head) for key in _ANSWERS_KEYS)
-
-
-def render_report(rs: Any, answers: Sequence[Any], fmt: str,
-                  include_comments: bool = False) -> str:
-    """One answers file gives an individual report; several give a group report."""
+def report_on(rs: RuleSet, answers: Sequence[AnswersFile], include_comments: bool = False,
+              staff_count: float | None = None,
+              assessment: Assessment | None = None) -> Report:
+    """The report on respondents' answers: individual for one, group for several.
+    ``assessment`` is the one respondent's assessment when it is already known."""
     if not answers:
         raise UsageError("no answers to report on — give an answers file or a folder of them")
     if len(answers) == 1:
-        from spinout.report.individual import individual_report
+        return individual(rs, answers[0], assessment)
+    from spinout.engine.group import aggregate, for_group
 
-        report = individual_report(rs, answers[0])
-    else:
-        from spinout.report.group_report import group_report
-
-        report = group_report(rs, answers, include_comments)
-    return render(report, fmt)
+    pairs = [(f, for_group(rs, f)) for f in answers]
+    return group(rs, aggregate(rs, pairs, include_comments, staff_count))
 
 
-def render(report: Any, fmt: str) -> str:
-    """Lay a built report out in one of the formats."""
+def individual(rs: RuleSet, answers: AnswersFile,
+               assessment: Assessment | None = None) -> Report:
+    """One respondent's report, assessing the answers unless ``assessment`` is given."""
+    from spinout.engine.assess import assess
+    from spinout.report import individual as individual_report
+
+    found = assessment if assessment is not None else assess(rs, answers.answers)
+    return individual_report.build(rs, answers, found)
+
+
+def group(rs: RuleSet, g: GroupAssessment) -> Report:
+    """A group's report from its combined assessment."""
+    from spinout.report import group_report
+
+    return group_report.build(rs, g)
+
+
+def render(report: Report, fmt: str) -> str:
+    """Lay a built report out in one of :data:`FORMATS`."""
     if fmt == "html":
         from spinout.report import html as renderer
     elif fmt == "json":
@@ -108,12 +68,7 @@ def render(report: Any, fmt: str) -> str:
     return renderer.render(report)
 
 
-def write_output(output: Path | None, text: str) -> None:
-    """Print to stdout when no output is given, else replace the file atomically."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from spinout.answers.store import write_atomic
-
-    write_atomic(Path(output), text.encode("utf-8"))
+def render_report(rs: RuleSet, answers: Sequence[AnswersFile], fmt: str,
+                  include_comments: bool = False) -> str:
+    """:func:`report_on` the answers, rendered in ``fmt``."""
+    return render(report_on(rs, answers, include_comments), fmt)

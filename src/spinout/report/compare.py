@@ -1,7 +1,7 @@
 """`spinout compare`: what moved between two assessments of the same group.
 
 Each side is an answers file, a folder of them (a group), or a JSON report; answers are first
-turned into the JSON report structure, so both kinds compare the same way.
+turned into the JSON report structure (by the command), so both kinds compare the same way.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from spinout.errors import AnswersError, Problem
-from spinout.report.build import check_output, format_for, write_output
 from spinout.report.text import md_escape, number, percent, signed
 
 FORMATS = ("md", "json")
@@ -46,45 +45,6 @@ class Change:
         if d is None:
             return "unknown"
         return "up" if d > 0 else "down" if d < 0 else "same"
-
-
-def run_compare(old: Path, new: Path, output: Path | None, fmt: str | None,
-                rules_dir: Path | None) -> None:
-    chosen = format_for(output, fmt, FORMATS)
-    check_output(output, [old, new])
-    loader = _RulesLoader(rules_dir)
-    sides = (read_side(Path(old), loader), read_side(Path(new), loader))
-    check_same_rules(*sides)
-    data = comparison(*sides)
-    write_output(output, to_json(data) if chosen == "json" else to_markdown(data))
-
-
-class _RulesLoader:
-    """Loads the rule set once, and only when an answers file needs it."""
-
-    def __init__(self, rules_dir: Path | None) -> None:
-        self.rules_dir = rules_dir
-        self._rs: Any = None
-
-    def get(self) -> Any:
-        if self._rs is None:
-            from spinout.ruleset.loader import load_ruleset
-
-            self._rs = load_ruleset(self.rules_dir)
-        return self._rs
-
-
-def read_side(path: Path, loader: _RulesLoader) -> Side:
-    """A JSON report as it is, or answers (a file or folder) made into one."""
-    report = read_json_report(path) if path.is_file() else None
-    if report is not None:
-        return Side(str(path), report)
-    from spinout.answers.bulk import expand
-    from spinout.report.command import build_report
-    from spinout.report.json_report import to_data
-
-    files = expand([path])
-    return Side(str(path), to_data(build_report(loader.get(), files)))
 
 
 def read_json_report(path: Path) -> dict[str, Any] | None:

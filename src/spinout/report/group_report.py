@@ -3,11 +3,7 @@ first, as they head the report) so citations number as they are met."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from spinout.answers.model import AnswersFile
 from spinout.engine import group as engine_group
-from spinout.engine.result import Assessment
 from spinout.qtypes import answer_label
 from spinout.report import findings
 from spinout.report.model import (
@@ -37,20 +33,6 @@ from spinout.report.refs import Citations
 from spinout.ruleset.model import RuleSet
 
 NO_ROLE = "No role given"
-
-
-def group_report(rs: RuleSet, answers: Sequence[AnswersFile], include_comments: bool = False,
-                 assessments: Sequence[Assessment] | None = None) -> Report:
-    """Aggregate the respondents (assessing them unless ``assessments`` are given, in the same
-    order) and build the group's report."""
-    if assessments is None:
-        from spinout.engine.assess import assess
-
-        assessments = [engine_group.essentials(assess(rs, a.answers, actions=0))
-                       for a in answers]
-    g = engine_group.aggregate(rs, list(zip(answers, assessments, strict=True)),
-                               include_comments=include_comments)
-    return build(rs, g)
 
 
 def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from spinout.answers.model import AnswersFile
-from spinout.engine.assess import assess
 from spinout.engine.result import Assessment
 from spinout.report import findings
 from spinout.report.model import CommentItem, Named, Report
 from spinout.report.refs import Citations
 from spinout.ruleset.model import RuleSet
-
-
-def individual_report(rs: RuleSet, answers: AnswersFile) -> Report:
-    """Assess the answers and build their report."""
-    return build(rs, answers, assess(rs, answers.answers))
 
 
 def build(rs: RuleSet, answers: AnswersFile, a: Assessment) -> Report:

@@ -1,4 +1,5 @@
-"""Describing a rule set for editors: summary, readable views, JSON, schema, sources."""
+"""Describing a rule set for editors: the check summary, JSON, the schema, citation counts and
+copying the bundled rules to edit."""
 
 from __future__ import annotations
 
@@ -120,50 +121,3 @@ def to_json(rs: RuleSet, item_id: str | None = None) -> str:
         section = data["bands"]["levels"] if kind == "bands" else data[kind]
         data = next(x for x in section if x["id"] == item_id)
     return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def show(rs: RuleSet, item_id: str | None) -> None:
-    from spinout.console import console
-    from spinout.ruleset.show import render_item, render_overview
-
-    out = console()
-    if item_id is None:
-        render_overview(out, rs)
-    else:
-        kind, item = find_item(rs, item_id)
-        render_item(out, rs, kind, item)
-
-
-def list_sources(rs: RuleSet) -> None:
-    from rich.table import Table
-
-    from spinout.console import console
-    from spinout.textsafe import for_terminal
-
-    counts = citation_counts(rs)
-    table = Table(title="Sources", title_justify="left")
-    for col in ("id", "file", "title", "cited"):
-        table.add_column(col, justify="right" if col == "cited" else "left",
-                         no_wrap=col != "title", overflow="fold")
-    for s in rs.sources:
-        table.add_row(for_terminal(s.id), for_terminal(s.file), for_terminal(s.title),
-                      str(counts[s.id]))
-    console().print(table)
-
-
-def show_source(rs: RuleSet, source_id: str) -> None:
-    from spinout.console import console
-    from spinout.textsafe import strip_controls
-
-    if not rs.has("sources", source_id):
-        from spinout.ruleset.checks import did_you_mean
-
-        raise UsageError(Problem("spinout", None, None, f"no source `{source_id}`",
-                                 did_you_mean(source_id, [s.id for s in rs.sources])))
-    source = rs.source(source_id)
-    out = console()
-    out.print(strip_controls(f"{source.id}: {source.title} ({source.file})"), markup=False)
-    lines = rs.seeds[source_id].splitlines()
-    width = len(str(len(lines)))
-    for number, line in enumerate(lines, 1):
-        out.print(f"{number:>{width}}  {strip_controls(line)}", markup=False, soft_wrap=True)

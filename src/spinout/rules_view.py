@@ -1,4 +1,5 @@
-"""Readable terminal views of a rule set and its items (`spinout rules show`)."""
+"""Readable terminal views of a rule set, its items and its sources (`spinout rules show`,
+`spinout sources`)."""
 
 from __future__ import annotations
 
@@ -48,9 +49,7 @@ def render_item(out: Any, rs: RuleSet, kind: str, item: Any) -> None:
     _fields(out, data, 1)
     cites = getattr(item, "cite", ())
     if cites:
-        from spinout.ruleset.citecheck import source_texts
-
-        texts = source_texts(rs)
+        texts = rs.texts
         out.print("\n[bold]Citations[/]")
         for c in cites:
             line = texts[c.source].find(c.quote) if c.source in texts else None
@@ -89,3 +88,52 @@ def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def show(rs: RuleSet, item_id: str | None) -> None:
+    from spinout.console import console
+    from spinout.ruleset.describe import find_item
+
+    out = console()
+    if item_id is None:
+        render_overview(out, rs)
+    else:
+        kind, item = find_item(rs, item_id)
+        render_item(out, rs, kind, item)
+
+
+def list_sources(rs: RuleSet) -> None:
+    from rich.table import Table
+
+    from spinout.console import console
+    from spinout.ruleset.describe import citation_counts
+    from spinout.textsafe import for_terminal
+
+    counts = citation_counts(rs)
+    table = Table(title="Sources", title_justify="left")
+    for col in ("id", "file", "title", "cited"):
+        table.add_column(col, justify="right" if col == "cited" else "left",
+                         no_wrap=col != "title", overflow="fold")
+    for s in rs.sources:
+        table.add_row(for_terminal(s.id), for_terminal(s.file), for_terminal(s.title),
+                      str(counts[s.id]))
+    console().print(table)
+
+
+def show_source(rs: RuleSet, source_id: str) -> None:
+    from spinout.console import console
+    from spinout.textsafe import strip_controls
+
+    if not rs.has("sources", source_id):
+        from spinout.errors import Problem, UsageError
+        from spinout.ruleset.checks import did_you_mean
+
+        raise UsageError(Problem("spinout", None, None, f"no source `{source_id}`",
+                                 did_you_mean(source_id, [s.id for s in rs.sources])))
+    source = rs.source(source_id)
+    out = console()
+    out.print(strip_controls(f"{source.id}: {source.title} ({source.file})"), markup=False)
+    lines = rs.seeds[source_id].splitlines()
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, 1):
+        out.print(f"{number:>{width}}  {strip_controls(line)}", markup=False, soft_wrap=True)

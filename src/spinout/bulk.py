@@ -1,5 +1,8 @@
 """Loading many answers files at once, for group reports over tens to thousands of respondents.
 
+This is where spinout uses several processes and shows progress; the library packages it
+calls (answers, engine, report) do neither.
+
 Files are parsed with the safe, located loader (libyaml underneath) and checked like a single
 file. Past :data:`POOL_THRESHOLD` files the work is spread over :data:`WORKERS` processes in
 chunks, so only compact results cross between processes. Every file's errors are collected
@@ -15,7 +18,7 @@ from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
-from spinout.errors import AnswersError, Problem, YamlFileError
+from spinout.errors import AnswersError, Problem
 
 if TYPE_CHECKING:
     from spinout.answers.validate import Checked
@@ -189,26 +192,21 @@ def _work_chunk(names: list[str]) -> tuple[Any, list[Problem]]:
 
 def _work_one(name: str, rs: RuleSet, job: _Job,
               errors: list[Problem]) -> tuple[Any, Any]:
-    from spinout.answers.store import MAX_ANSWERS_BYTES
-    from spinout.answers.validate import check_document
-    from spinout.yamlfile import read_yaml
+    from spinout.answers.store import read
 
-    try:
-        doc = read_yaml(Path(name), name, MAX_ANSWERS_BYTES)
-    except YamlFileError as exc:
-        errors.extend(exc.problems)
-        return None, None
-    checked = check_document(doc, rs)
+    checked = read(Path(name), rs, name)
     if checked.errors:
         errors.extend(checked.errors)
         return None, None
     if job.kind == "check":
         return checked, None
-    from spinout.engine.assess import assess
-    from spinout.engine.group import essentials
+    if job.actions == 0:
+        from spinout.engine.group import for_group
 
-    assessment = assess(rs, checked.answers.answers, actions=job.actions)
-    return checked, essentials(assessment) if job.actions == 0 else assessment
+        return checked, for_group(rs, checked.answers)
+    from spinout.engine.assess import assess
+
+    return checked, assess(rs, checked.answers.answers, actions=job.actions)
 
 
 def _shared_strings(checked: Checked) -> Checked:

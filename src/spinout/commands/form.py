@@ -1,0 +1,36 @@
+"""`spinout form`: the questionnaire as a paper form, or a CSV template for survey tools."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from spinout.commands.options import OutputOpt, RulesOpt
+
+
+def form(
+    output: OutputOpt = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|csv",  # noqa: UP045
+                                               help="Output format (default: from the -o "
+                                               "suffix, else md).")] = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Print the questionnaire as a paper form, or a CSV template for survey tools.
+
+    Examples:  spinout form -o form.html
+               spinout form -o template.csv
+    """
+    from spinout import forms
+    from spinout.commands.options import load_rules
+    from spinout.output import check_output, format_for, write_output
+
+    chosen = format_for(output, fmt, forms.FORMATS, strict_suffix=True)
+    check_output(output, [])
+    rs = load_rules(rules)
+    if chosen == "csv":
+        write_output(output, forms.csv_template(rs))
+        sys.stderr.write(forms.column_guide(rs))
+        return
+    write_output(output, forms.markdown_form(rs) if chosen == "md" else forms.html_form(rs))

@@ -1,0 +1,79 @@
+"""`spinout report`: answers files (or folders of them) in, a report out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from spinout.commands.options import OutputOpt, RulesOpt
+
+if TYPE_CHECKING:
+    from spinout.report.model import Report
+    from spinout.ruleset.model import RuleSet
+
+
+def report(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
+        metavar="ANSWERS...", help="Answers files, or folders of them (several make a group "
+        "report).")] = None,
+    output: OutputOpt = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|json",  # noqa: UP045
+                                               help="Output format (default: from the -o "
+                                               "suffix, else md).")] = None,
+    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of JSON "
+                                         "reports and exit.")] = False,
+    include_comments: Annotated[bool, typer.Option("--include-comments", help="Show free-text "
+                                                   "answers in group reports.")] = False,
+    staff_count: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--staff-count", metavar="N", min=1, help="Staff in the service, for participation "
+        "(default: the median answer to the staff count question).")] = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Write a readiness report, with numbered citations, from one or many answers files.
+
+    Examples:  spinout report spinout-answers.yaml -o report.html
+               spinout report answers/ -o group.md
+    """
+    if schema:
+        from spinout.report.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return
+    from spinout.bulk import expand
+    from spinout.errors import Problem, UsageError
+    from spinout.output import check_output, format_for, write_output
+    from spinout.report.build import FORMATS, render
+
+    if not inputs:
+        raise UsageError(Problem("spinout report", None, None, "no answers files given",
+                                 "give an answers file or a folder of them, e.g. "
+                                 "`spinout report spinout-answers.yaml`"))
+    chosen = format_for(output, fmt, FORMATS)
+    files = expand(list(inputs))
+    check_output(output, files)
+    from spinout.commands.options import load_rules
+
+    built = report_on_files(load_rules(rules), files, include_comments, staff_count)
+    write_output(output, render(built, chosen))
+
+
+def report_on_files(rs: RuleSet, files: Sequence[Path], include_comments: bool = False,
+                    staff_count: int | None = None) -> Report:
+    """The report on these answers files: individual for one, group for several (read and
+    assessed on several processes when there are many). Files' warnings go to stderr."""
+    from spinout import bulk
+    from spinout.output import warn
+    from spinout.report.build import group, individual
+
+    if len(files) == 1:
+        checked = bulk.load_many(files, rs)
+        warn(list(checked[0].warnings))
+        return individual(rs, checked[0].answers)
+    loaded = bulk.group_many(files, rs, include_comments=include_comments,
+                             staff_count=staff_count)
+    warn(list(loaded.warnings))
+    return group(rs, loaded.group)

@@ -1,0 +1,38 @@
+"""`spinout sources [show ID]`: the source documents and how often each is cited."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from spinout.commands.options import RulesOpt, load_rules
+
+app = typer.Typer(help="The source documents and how often each is cited.\n\n"
+                  "Example:  spinout sources show le_grand", invoke_without_command=True)
+
+
+@app.callback()
+def sources(ctx: typer.Context, rules: RulesOpt = None) -> None:
+    """List the source documents with how often each is cited.
+
+    Example:  spinout sources
+    """
+    if ctx.invoked_subcommand is None:
+        from spinout.rules_view import list_sources
+
+        list_sources(load_rules(rules))
+
+
+@app.command("show")
+def show(
+    source: Annotated[str, typer.Argument(metavar="ID", help="Source id.")],
+    rules: RulesOpt = None,
+) -> None:
+    """Print a source document with line numbers.
+
+    Example:  spinout sources show le_grand
+    """
+    from spinout.rules_view import show_source
+
+    show_source(load_rules(rules), source)

@@ -160,10 +160,11 @@ def all_of(*conditions) -> AllCondition:
 
 
 def test_sizes():
-    assert len(RS.questions) >= 40
-    assert len(RS.barriers) >= 15
+    assert len(RS.questions) >= 50
+    assert len(RS.barriers) >= 20
     assert len(RS.stages) == 6
-    assert len(RS.legal_forms) >= 6
+    assert len(RS.legal_forms) >= 8
+    assert len(RS.glossary) >= 20
 
 
 def test_every_dimension_has_at_least_two_questions():

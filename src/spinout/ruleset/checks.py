@@ -38,7 +38,7 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
 def check_all(rs: RuleSet, at: Locator) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_unique_ids, _references, _conditions, _cycles, _order, _coverage,
-                  _bands):
+                  _bands, _glossary):
         problems.extend(check(rs, at))
     return problems
 
@@ -280,3 +280,14 @@ def _bands(rs: RuleSet, at: Locator) -> Iterator[Problem]:
     if rs.bands.blocker_cap not in ids:
         yield at("bands", 0, ("blocker_cap",), f"unknown band `{rs.bands.blocker_cap}`",
                  did_you_mean(rs.bands.blocker_cap, ids))
+
+
+def _glossary(rs: RuleSet, at: Locator) -> Iterator[Problem]:
+    """Glossary ids and terms are unique among glossary entries (ids may match other items')."""
+    seen: set[tuple[str, str]] = set()
+    for i, entry in enumerate(rs.glossary):
+        for sub, key in (("id", entry.id), ("term", entry.term.casefold())):
+            if (sub, key) in seen:
+                yield at("glossary", i, (sub,), f"glossary {sub} `{key}` is given twice",
+                         "explain each term once")
+            seen.add((sub, key))

@@ -7,9 +7,10 @@ loader joins the files into one :class:`RuleSet`. Field docs double as the JSON 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -34,6 +35,26 @@ class Citation(Frozen):
     quote: str = Field(min_length=12, description="Words copied exactly from the source.")
 
 
+AS_OF_PATTERN = r"^(19|20)\d\d(-\d\d-\d\d)?([–-](19|20)\d\d(-\d\d-\d\d)?)?$"
+AsOf = Annotated[
+    str,
+    Field(
+        pattern=AS_OF_PATTERN,
+        description="When the scheme, body, right or law the item names was as described: a "
+        "year (`2012`), an ISO date (`2025-02-24`) or a range (`2011-2013`).",
+    ),
+]
+
+
+def _year_text(value: Any) -> Any:
+    """YAML reads `2012` as a number and `2025-02-24` as a date: keep both as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
 class Cited(Frozen):
     """Mixin for guidance items: each cites the sources or is marked editorial."""
 
@@ -41,6 +62,21 @@ class Cited(Frozen):
     editorial: bool = Field(
         default=False, description="True when the content goes beyond what the sources say."
     )
+    editorial_note: str | None = Field(
+        default=None, min_length=1,
+        description="spinout's own advice or later facts, kept apart from the sentences that "
+        "rest on the cited passages.",
+    )
+    as_of: AsOf | None = Field(
+        default=None,
+        description="Required when the item names a scheme, body, right or law: the date or "
+        "year it refers to, so readers know to check the current position.",
+    )
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _as_of_text(cls, v: Any) -> Any:
+        return _year_text(v)
 
     @model_validator(mode="after")
     def _cited_or_editorial(self) -> Cited:
@@ -58,6 +94,13 @@ class Source(Frozen):
     id: Id
     file: str = Field(description="File name inside seeds/ (no folders).")
     title: str = Field(min_length=1)
+    publisher: str | None = Field(
+        default=None, min_length=1, description="Who published it, as readers should see it."
+    )
+    date: str | None = Field(
+        default=None, min_length=1, description="When it was published, e.g. `2010` or "
+        "`2011-2012` for an archive of articles.",
+    )
     headlines: tuple[str, ...] = Field(
         default=(),
         description="Article headlines in the file, each exactly one of its lines, in order.",
@@ -281,6 +324,25 @@ class GroupWarningRule(Cited):
         return self
 
 
+class GlossaryTerm(Frozen):
+    """A word explained in plain English. Definitions are spinout's own (editorial)."""
+
+    id: Id
+    term: str = Field(min_length=1, description="The word or phrase as readers meet it.")
+    definition: str = Field(min_length=1, description="What it means, in plain words.")
+    also: tuple[str, ...] = Field(
+        default=(), description="Other forms of the term found in the texts, e.g. plurals."
+    )
+    as_of: AsOf | None = Field(
+        default=None, description="For a term that names a law or scheme: the date it refers to."
+    )
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _as_of_text(cls, v: Any) -> Any:
+        return _year_text(v)
+
+
 class Bands(Frozen):
     levels: tuple[Band, ...] = Field(min_length=2)
     blocker_cap: Id = Field(description="Highest band allowed while any blocker is triggered.")
@@ -299,6 +361,13 @@ class Header(Frozen):
         description="Id of the number question giving the staff count; a group's staff count "
         "is the median of its answers.",
     )
+    sources_period: str | None = Field(
+        default=None, min_length=1,
+        description="The years the source documents describe, e.g. `2010-2012`.",
+    )
+    reviewed: datetime.date | None = Field(
+        default=None, description="When the guidance was last reviewed (an ISO date)."
+    )
 
 
 class RuleFile(Frozen):
@@ -315,6 +384,7 @@ class RuleFile(Frozen):
     stages: tuple[Stage, ...] = ()
     legal_forms: tuple[LegalForm, ...] = ()
     group_warnings: tuple[GroupWarningRule, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     bands: Bands | None = None
 
 
@@ -328,6 +398,7 @@ LIST_SECTIONS = (
     "stages",
     "legal_forms",
     "group_warnings",
+    "glossary",
 )
 
 
@@ -343,6 +414,7 @@ class RuleSet(Frozen):
     legal_forms: tuple[LegalForm, ...]
     bands: Bands
     group_warnings: tuple[GroupWarningRule, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     digest: str = Field(description="sha256 of the rule files' bytes, in file-name order.")
     seeds: dict[str, str] = Field(
         default_factory=dict, description="Source id -> the document's text.", repr=False

@@ -8,8 +8,8 @@ import itertools
 
 import pytest
 
-from spinout.ruleset.conditions import answer_refs
 from spinout.engine.legal_forms import rank
+from spinout.ruleset.conditions import answer_refs
 from spinout.ruleset.loader import load_ruleset
 
 RS = load_ruleset(None, check_citations=False)

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from spinout.report.chart import chart
+from spinout.report.dates import in_words
 from spinout.report.model import Report
 from spinout.report.text import (
     clean,
@@ -60,7 +61,7 @@ def environment() -> Any:
         finalize=_finalize,
     )
     env.filters.update(number=number, percent=percent, signed=signed, short_digest=short_digest,
-                       plural=plural)
+                       plural=plural, in_words=in_words)
     env.globals.update(fit_text=fit_text, EDITORIAL=EDITORIAL, REASON_NAMES=REASON_NAMES,
                        SEVERITY_NAMES=SEVERITY_NAMES, UNKNOWN_REASONS=UNKNOWN_REASONS)
     return env

@@ -10,7 +10,7 @@ Prerequisites (the script stops and says which is missing):
     apt-get install chromium                                      # or set CHROMIUM=/path/to/chrome
     npm install --prefix ~/.cache/spinout-a11y axe-core           # or set AXE_CORE=/path/axe.min.js
 
-    python benchmarks/a11y_audit.py [--keep DIR] [--width 1280 375] [FILE.html ...]
+    python benchmarks/a11y_audit.py [--keep DIR] [--width 1280 375] [--best-practice] [FILE ...]
 
 Given files, only those are audited. Exit status: 0 no violations, 1 violations, 2 a
 prerequisite is missing or an output could not be made.
@@ -133,21 +133,22 @@ def compare_output(folder: Path, group: Path, seed: int) -> Path | None:
     return out if out.is_file() else None
 
 
-def instrumented(page: Path, axe: Path, work: Path) -> Path:
+def instrumented(page: Path, axe: Path, work: Path, tags: tuple[str, ...]) -> Path:
     """A copy of ``page`` that runs axe-core when loaded. The report's Content-Security-Policy
     forbids scripts, so the copy drops that one meta element and changes nothing else."""
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", text, count=1)
     runner = RUNNER.format(axe=axe.read_text(encoding="utf-8").replace("</script", "<\\/script"),
-                           tags=json.dumps(list(TAGS)))
+                           tags=json.dumps(list(tags)))
     copy = work / f"{page.stem}.axe.html"
     copy.write_text(text.replace("</body>", runner + "</body>", 1), encoding="utf-8")
     return copy
 
 
-def audit(page: Path, width: int, binary: str, axe: Path, work: Path) -> list[dict[str, Any]]:
+def audit(page: Path, width: int, binary: str, axe: Path, work: Path,
+          tags: tuple[str, ...] = TAGS) -> list[dict[str, Any]]:
     """axe-core's violations for ``page`` at a window ``width`` px wide."""
-    copy = instrumented(page, axe, work)
+    copy = instrumented(page, axe, work, tags)
     dom = chromium(binary, work / f"profile-{page.stem}-{width}", f"--window-size={width},1000",
                    "--virtual-time-budget=30000", "--dump-dom", copy.resolve().as_uri())
     found = re.search(r"<pre id=\"axe-result\">(.*?)</pre>", dom, re.S)
@@ -172,17 +173,18 @@ def describe(violations: list[dict[str, Any]], shown: int = 3) -> list[str]:
     return lines
 
 
-def run(pages: dict[str, Path], widths: list[int], work: Path) -> int:
+def run(pages: dict[str, Path], widths: list[int], work: Path,
+        tags: tuple[str, ...] = TAGS) -> int:
     binary, axe = find_chromium(), find_axe()
     total = 0
     for name, page in pages.items():
         for width in widths:
-            violations = audit(page, width, binary, axe, work)
+            violations = audit(page, width, binary, axe, work, tags)
             count = sum(len(v["nodes"]) for v in violations)
             total += count
             print(f"{name} at {width} px: {len(violations)} rules violated, {count} elements")
             print("\n".join(describe(violations)) if violations else "  none")
-    print(f"total: {total} violating elements (axe-core tags: {', '.join(TAGS)})")
+    print(f"total: {total} violating elements (axe-core tags: {', '.join(tags)})")
     return 1 if total else 0
 
 
@@ -191,13 +193,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="audit these HTML files instead")
     parser.add_argument("--keep", type=Path, help="write the outputs here and keep them")
     parser.add_argument("--width", type=int, nargs="+", default=[1280, 375])
+    parser.add_argument("--best-practice", action="store_true",
+                        help="also run axe-core's best-practice rules (beyond WCAG)")
     args = parser.parse_args(argv)
     try:
         find_chromium(), find_axe()
         with tempfile.TemporaryDirectory(prefix="spinout-a11y-") as tmp:
             folder = args.keep or Path(tmp)
             pages = ({p.stem: p for p in args.files} if args.files else sample_outputs(folder))
-            return run(pages, args.width, Path(tmp))
+            tags = TAGS + (("best-practice",) if args.best_practice else ())
+            return run(pages, args.width, Path(tmp), tags)
     except Missing as e:
         print(f"cannot audit: {e}", file=sys.stderr)
         return 2

@@ -128,7 +128,8 @@ def compare_output(folder: Path, group: Path, seed: int) -> Path | None:
     try:
         spinout("compare", str(old), str(new), "-o", str(out))
     except RuntimeError as e:
-        print(f"compare: not audited, no HTML output yet ({str(e).splitlines()[0][:120]})")
+        reason = str(e).split(" (from `spinout")[0].splitlines()[0]
+        print(f"compare: not audited, `spinout compare -o compare.html` is refused: {reason}")
         return None
     return out if out.is_file() else None
 

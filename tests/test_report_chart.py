@@ -167,3 +167,11 @@ def test_scores_outside_0_to_100_are_drawn_within_the_track(mini_rules: Any) -> 
     d = dataclasses.replace(r.dimensions[0], score=130.0)
     bars = chart(dataclasses.replace(r, dimensions=(d,))).bars
     assert bars[0].width == 100.0 and bars[0].value == "130.0"
+
+
+def test_a_dimension_without_answers_is_headed_as_such_not_with_a_dash(
+        zero_and_missing: tuple[Any, ChartRows]) -> None:
+    text = render(zero_and_missing[0])
+    assert "Manager support: no answers yet" in text
+    assert "Business planning: score 0.0 out of 100" in text
+    assert "score – out of 100" not in text

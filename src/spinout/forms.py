@@ -156,14 +156,16 @@ ul.boxes li { margin: .25em 0; }
 </style>
 </head>
 <body>
+<main>
 <h1>{{ title }}</h1>
 <p>Questionnaire form. Tick one box unless a question says to tick all that apply. Skip a
 question marked “Answer only if” when what it says is not the case. The id after each
 question is the column name for typing answers into a spreadsheet.</p>
+<h2>About you</h2>
 <div class="q">
 <h3>Your role (tick one)</h3>
 <ul class="boxes">{% for label in roles %}
-<li><span class="box">{{ box }}</span>{{ label }}</li>{% endfor %}
+<li><span class="box" aria-hidden="true">{{ box }}</span>{{ label }}</li>{% endfor %}
 </ul>
 <p>Respondent id (optional):</p><div class="line short"></div>
 </div>
@@ -179,10 +181,11 @@ question is the column name for typing answers into a spreadsheet.</p>
 {% if q.blank == "number" %}<div class="line short"></div>{% endif %}
 {% if q.blank == "text" %}<div class="line"></div><div class="line"></div>{% endif %}
 {% if q.boxes %}<ul class="boxes">{% for label in q.boxes %}
-<li><span class="box">{{ box }}</span>{{ label }}</li>{% endfor %}
+<li><span class="box" aria-hidden="true">{{ box }}</span>{{ label }}</li>{% endfor %}
 </ul>{% endif %}
 </div>
 {% endfor %}{% endfor %}
+</main>
 </body>
 </html>
 """

@@ -1,73 +1,76 @@
-"""Geometry of the dimension-score bar chart drawn as inline SVG in HTML reports."""
+"""The dimension-score chart of HTML reports: a table of dimensions and scores, each row with
+a bar drawn as a small inline SVG.
+
+The table carries the values (screen readers read it as a table; the bars are hidden from
+them); names are text, so they wrap at any width and never shrink. A dimension without
+answers gets a hatched bar and the words "no answers", never a bar of 0; the weakest is
+labelled in words as well as coloured; the key lists only the marks actually drawn.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spinout.report.model import Report
+from spinout.report.model import DimensionItem, Report
 from spinout.report.text import inline, number
 
-WIDTH = 640
-LABEL_WIDTH = 210
-VALUE_WIDTH = 56
-ROW = 30
-BAR = 18
-TOP = 10
-AXIS = 24
-MAX_LABEL = 30
+TICKS = (0, 25, 50, 75, 100)
+NO_ANSWERS = "no answers"
+WEAKEST = "weakest"
 
 
 @dataclass(frozen=True)
 class Bar:
-    y: float
-    label: str
-    full_name: str
-    width: float
-    value: str
+    id: str
+    name: str
+    value: str  # the score as shown, or NO_ANSWERS
+    width: float | None  # percent of the track; None when the dimension has no answers
     weakest: bool
-    low: float | None  # group spread: lower quartile, as an x offset
+    low: float | None  # group reports: the middle half of respondents, in percent
     high: float | None
 
 
 @dataclass(frozen=True)
-class Tick:
-    x: float
-    label: str
-
-
-@dataclass(frozen=True)
 class Chart:
-    width: int
-    height: int
-    left: int
-    span: int
+    title: str
+    heading: str  # of the value column
     bars: tuple[Bar, ...]
-    ticks: tuple[Tick, ...]
-    axis_y: int
+    ticks: tuple[int, ...]
+    key: tuple[str, ...]  # one sentence per kind of mark that is drawn
 
 
 def chart(report: Report) -> Chart:
-    """One bar per dimension, 0–100; the weakest highlighted; a group's middle half marked."""
-    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    """One bar per dimension, 0–100; the weakest marked; a group's middle half marked."""
     weakest = report.summary.weakest.id if report.summary.weakest else None
-    bars = []
-    for i, d in enumerate(report.dimensions):
-        sp = d.spread
-        bars.append(Bar(
-            y=TOP + i * ROW,
-            label=_short(d.name),
-            full_name=inline(d.name),
-            width=round(span * (d.score or 0.0) / 100, 1),
-            value=number(d.score) if d.score is not None else "no answers",
-            weakest=d.id == weakest,
-            low=round(span * sp.q1 / 100, 1) if sp else None,
-            high=round(span * sp.q3 / 100, 1) if sp else None,
-        ))
-    axis_y = TOP + len(bars) * ROW
-    ticks = tuple(Tick(round(span * v / 100, 1), str(v)) for v in (0, 25, 50, 75, 100))
-    return Chart(WIDTH, axis_y + AXIS, LABEL_WIDTH, span, tuple(bars), ticks, axis_y)
+    bars = tuple(_bar(d, d.id == weakest) for d in report.dimensions)
+    heading = "Median score" if report.kind == "group" else "Score"
+    return Chart(f"{heading} by dimension, 0 to 100", heading, bars, TICKS, _key(bars))
 
 
-def _short(name: str) -> str:
-    text = inline(name)
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+def _bar(d: DimensionItem, weakest: bool) -> Bar:
+    score, spread = d.score, d.spread
+    return Bar(
+        id=d.id,
+        name=inline(d.name),
+        value=number(score) if score is not None else NO_ANSWERS,
+        width=_percent(score) if score is not None else None,
+        weakest=weakest,
+        low=_percent(spread.q1) if spread else None,
+        high=_percent(spread.q3) if spread else None,
+    )
+
+
+def _percent(value: float) -> float:
+    return round(min(100.0, max(0.0, value)), 1)
+
+
+def _key(bars: tuple[Bar, ...]) -> tuple[str, ...]:
+    key = ["Longer bars are better: 100 means fully ready, 0 not at all."]
+    if any(b.weakest for b in bars):
+        key.append(f"The weakest dimension is marked “{WEAKEST}”.")
+    if any(b.width is None for b in bars):
+        key.append(f"A hatched bar marked “{NO_ANSWERS}” has no score yet, which is not a "
+                   "score of 0.")
+    if any(b.low is not None for b in bars):
+        key.append("The black line on a bar spans the middle half of respondents.")
+    return tuple(key)

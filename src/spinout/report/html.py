@@ -10,7 +10,9 @@ from functools import cache
 from typing import Any
 
 from spinout.report.chart import chart
+from spinout.report.dates import in_words
 from spinout.report.model import Report
+from spinout.report.refs import excerpts
 from spinout.report.text import (
     clean,
     number,
@@ -60,9 +62,10 @@ def environment() -> Any:
         finalize=_finalize,
     )
     env.filters.update(number=number, percent=percent, signed=signed, short_digest=short_digest,
-                       plural=plural)
-    env.globals.update(fit_text=fit_text, EDITORIAL=EDITORIAL, REASON_NAMES=REASON_NAMES,
-                       SEVERITY_NAMES=SEVERITY_NAMES, UNKNOWN_REASONS=UNKNOWN_REASONS)
+                       plural=plural, in_words=in_words)
+    env.globals.update(fit_text=fit_text, excerpts=excerpts, EDITORIAL=EDITORIAL,
+                       REASON_NAMES=REASON_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
+                       UNKNOWN_REASONS=UNKNOWN_REASONS)
     return env
 
 

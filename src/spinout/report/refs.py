@@ -1,7 +1,9 @@
-"""Numbering citations in the order a reader meets them; one number per distinct passage."""
+"""Numbering citations in the order a reader meets them; one number per distinct passage;
+the appendix's excerpts: each cited line with a few lines of context."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from spinout.errors import Problem, RulesError
@@ -9,6 +11,17 @@ from spinout.report.model import Reference, SourceDoc
 from spinout.ruleset.citations import normalise
 from spinout.ruleset.citecheck import source_texts
 from spinout.ruleset.model import RuleSet
+
+CONTEXT = 2  # lines either side of a cited line; in the sources a blank line parts paragraphs
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Consecutive lines of a source, numbered from 1 as in the file; blank lines left out."""
+
+    first: int
+    last: int
+    lines: tuple[tuple[int, str], ...]
 
 
 class Citations:
@@ -62,3 +75,28 @@ class Citations:
             docs.append(SourceDoc(source_id, source.file, source.title,
                                   tuple(self._texts[source_id].lines), frozenset(lines)))
         return tuple(docs)
+
+
+def excerpts(doc: SourceDoc, context: int = CONTEXT) -> tuple[Excerpt, ...]:
+    """The cited lines of ``doc`` with ``context`` lines either side, overlapping or touching
+    windows merged, in line order."""
+    windows: list[list[int]] = []
+    for n in sorted(doc.cited_lines):
+        low, high = max(1, n - context), min(len(doc.lines), n + context)
+        if windows and low <= _last_text(doc, windows[-1][1]) + 1:
+            windows[-1][1] = max(windows[-1][1], high)
+        else:
+            windows.append([low, high])
+    return tuple(_excerpt(doc, low, high) for low, high in windows)
+
+
+def _last_text(doc: SourceDoc, n: int) -> int:
+    """``n``, moved past any blank lines after it, so windows parted only by blank lines join."""
+    while n < len(doc.lines) and not doc.lines[n].strip():
+        n += 1
+    return n
+
+
+def _excerpt(doc: SourceDoc, low: int, high: int) -> Excerpt:
+    lines = tuple((n, doc.lines[n - 1]) for n in range(low, high + 1) if doc.lines[n - 1].strip())
+    return Excerpt(lines[0][0], lines[-1][0], lines)

@@ -4,6 +4,7 @@ first, as they head the report) so citations number as they are met."""
 from __future__ import annotations
 
 from spinout.engine import group as engine_group
+from spinout.engine.dispersion import Spread
 from spinout.qtypes import answer_label
 from spinout.report import findings
 from spinout.report.model import (
@@ -12,22 +13,21 @@ from spinout.report.model import (
     CommentItem,
     CriterionItem,
     DimensionItem,
-    Disagreement,
+    DisagreementRow,
     FormItem,
     GroupInfo,
-    GroupWarning,
     Median,
     Named,
+    NamedCount,
     OptionCount,
     Reason,
     Report,
-    RoleGroup,
-    Spread,
+    RoleRow,
     StageItem,
     StageStep,
     Summary,
-    Tally,
     UnknownItem,
+    WarningItem,
 )
 from spinout.report.refs import Citations
 from spinout.ruleset.model import RuleSet
@@ -38,7 +38,7 @@ NO_ROLE = "No role given"
 def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
     """The report on an aggregated group; its date is the latest answers file's."""
     cites = Citations(rs)
-    warnings = tuple(GroupWarning(w.id, w.title, w.message, w.value, w.threshold,
+    warnings = tuple(WarningItem(w.id, w.title, w.message, w.value, w.threshold,
                                   cites.cite(w), w.editorial) for w in g.warnings)
     dimensions = tuple(_dimension(rs, cites, d) for d in g.dimensions)
     barriers = tuple(_barrier(rs, cites, b) for b in g.barriers)
@@ -72,10 +72,8 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
     )
 
 
-def _spread(sp: engine_group.Spread) -> Spread | None:
-    if not sp.n:
-        return None
-    return Spread(sp.low, sp.q1, sp.median, sp.q3, sp.high, sp.n)  # type: ignore[arg-type]
+def _spread(sp: Spread) -> Spread | None:
+    return sp if sp.n else None
 
 
 def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) -> DimensionItem:
@@ -123,7 +121,7 @@ def _action(rs: RuleSet, cites: Citations, x: engine_group.GroupAction) -> Actio
 
 
 def _info(rs: RuleSet, g: engine_group.GroupAssessment,
-          warnings: tuple[GroupWarning, ...]) -> GroupInfo:
+          warnings: tuple[WarningItem, ...]) -> GroupInfo:
     band_names = {b.id: b.name for b in rs.bands.levels}
     return GroupInfo(
         respondents=g.respondents,
@@ -132,21 +130,21 @@ def _info(rs: RuleSet, g: engine_group.GroupAssessment,
         senior_share=g.senior_share,
         min_group_size=g.min_group_size,
         roles=tuple(_role(rs, x) for x in g.roles),
-        bands=tuple(Tally(b.id, band_names[b.id], b.count, b.share) for b in g.bands),
+        bands=tuple(NamedCount(b.id, band_names[b.id], b.count, b.share) for b in g.bands),
         disagreements=tuple(_disagreement(rs, d) for d in g.disagreements),
         warnings=warnings,
         comments_status=g.comments_status,
     )
 
 
-def _role(rs: RuleSet, x: engine_group.RoleGroup) -> RoleGroup:
+def _role(rs: RuleSet, x: engine_group.RoleGroup) -> RoleRow:
     label = rs.role(x.role).label if x.role and rs.has("roles", x.role) else NO_ROLE
     medians = tuple(Median(d, rs.dimension(d).name, m) for d, m in x.medians)
-    return RoleGroup(x.role, label, x.count, x.suppressed, x.overall, medians)
+    return RoleRow(x.role, label, x.count, x.suppressed, x.overall, medians)
 
 
-def _disagreement(rs: RuleSet, d: engine_group.Disagreement) -> Disagreement:
+def _disagreement(rs: RuleSet, d: engine_group.Disagreement) -> DisagreementRow:
     q = rs.question(d.question)
     counts = tuple(OptionCount(v, answer_label(q, v), c) for v, c in d.counts)
     spread = _spread(d.spread) if d.spread is not None else None
-    return Disagreement(q.id, q.text, d.answered, d.index, counts, spread)
+    return DisagreementRow(q.id, q.text, d.answered, d.index, counts, spread)

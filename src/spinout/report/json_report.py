@@ -11,12 +11,12 @@ from spinout.report.model import (
     ActionItem,
     BarrierItem,
     DimensionItem,
-    Disagreement,
+    DisagreementRow,
     FormItem,
     GroupInfo,
     Reference,
     Report,
-    RoleGroup,
+    RoleRow,
     Spread,
     StageItem,
 )
@@ -101,8 +101,8 @@ def dimension(d: DimensionItem) -> dict[str, Any]:
 
 
 def spread(sp: Spread) -> dict[str, Any]:
-    return {"min": score(sp.min), "q1": score(sp.q1), "median": score(sp.median),
-            "q3": score(sp.q3), "max": score(sp.max), "scored": sp.scored}
+    return {"min": score(sp.low), "q1": score(sp.q1), "median": score(sp.median),
+            "q3": score(sp.q3), "max": score(sp.high), "scored": sp.n}
 
 
 def barrier(b: BarrierItem) -> dict[str, Any]:
@@ -190,7 +190,7 @@ def group(r: Report, g: GroupInfo) -> dict[str, Any]:
     }
 
 
-def role(x: RoleGroup) -> dict[str, Any]:
+def role(x: RoleRow) -> dict[str, Any]:
     data: dict[str, Any] = {"role": x.id, "label": clean(x.label), "count": x.count,
                             "suppressed": x.suppressed}
     if not x.suppressed:
@@ -199,7 +199,7 @@ def role(x: RoleGroup) -> dict[str, Any]:
     return data
 
 
-def disagreement(d: Disagreement) -> dict[str, Any]:
+def disagreement(d: DisagreementRow) -> dict[str, Any]:
     return {"question": d.question, "text": clean(d.text), "answered": d.answered,
             "index": fraction(d.index),
             "counts": [{"value": answer(c.value), "label": clean(c.label), "count": c.count}

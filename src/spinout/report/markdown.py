@@ -105,8 +105,8 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
         lines += ["", ITALIC_EDITORIAL]
     if d.spread is not None:
         sp = d.spread
-        lines += ["", f"Spread over {sp.scored} respondents: lowest {number(sp.min)}, middle "
-                  f"half {number(sp.q1)} to {number(sp.q3)}, highest {number(sp.max)}."]
+        lines += ["", f"Spread over {sp.n} respondents: lowest {number(sp.low)}, middle "
+                  f"half {number(sp.q1)} to {number(sp.q3)}, highest {number(sp.high)}."]
     if d.contributions:
         lines += ["", "Answers that drove this score:", ""]
         lines += [f"- {md_escape(c.text)} “{md_escape(c.answer_label)}”: {c.points:.0f} points, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spinout.report.model import Disagreement, GroupInfo, RoleGroup
+from spinout.report.model import DisagreementRow, GroupInfo, RoleRow
 from spinout.report.text import md_escape, md_refs, number, percent
 
 
@@ -36,7 +36,7 @@ def respondents(g: GroupInfo) -> list[str]:
     return lines
 
 
-def role(x: RoleGroup) -> str:
+def role(x: RoleRow) -> str:
     head = f"- {md_escape(x.label)}: {x.count}"
     if x.suppressed:
         return head + " (too few to show figures)"
@@ -55,13 +55,13 @@ def disagreements(g: GroupInfo) -> list[str]:
     return lines
 
 
-def disagreement(d: Disagreement) -> list[str]:
+def disagreement(d: DisagreementRow) -> list[str]:
     lines = [f"- {md_escape(d.text)}: disagreement {d.index:.2f} over {d.answered} answers"]
     if d.counts:
         lines += [f"  - {md_escape(c.label)}: {c.count}" for c in d.counts]
     elif d.spread is not None:
         sp = d.spread
-        lines.append(f"  - lowest {sp.min:g}, middle half {sp.q1:g} to {sp.q3:g}, highest "
-                     f"{sp.max:g}")
+        lines.append(f"  - lowest {sp.low:g}, middle half {sp.q1:g} to {sp.q3:g}, highest "
+                     f"{sp.high:g}")
     return lines
 

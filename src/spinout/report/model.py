@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spinout.engine.dispersion import Spread
 from spinout.values import AnswerValue
 
 
@@ -74,18 +75,6 @@ class DimensionItem:
     refs: tuple[int, ...]
     editorial: bool
     spread: Spread | None = None  # group reports: respondents' scores
-
-
-@dataclass(frozen=True)
-class Spread:
-    """How far respondents' values lie apart: range, quartiles and how many were scored."""
-
-    min: float
-    q1: float
-    median: float
-    q3: float
-    max: float
-    scored: int
 
 
 @dataclass(frozen=True)
@@ -223,7 +212,7 @@ class SourceDoc:
 
 
 @dataclass(frozen=True)
-class RoleGroup:
+class RoleRow:
     """Respondents of one role (``id`` None: no role given). Suppressed groups are smaller
     than the minimum group size and carry their count only."""
 
@@ -250,7 +239,7 @@ class OptionCount:
 
 
 @dataclass(frozen=True)
-class Disagreement:
+class DisagreementRow:
     """How divided the answers to one question are: ``index`` 0 (all agree) to 1."""
 
     question: str
@@ -262,7 +251,7 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
-class GroupWarning:
+class WarningItem:
     id: str
     title: str
     message: str
@@ -273,7 +262,7 @@ class GroupWarning:
 
 
 @dataclass(frozen=True)
-class Tally:
+class NamedCount:
     id: str
     name: str
     count: int
@@ -289,10 +278,10 @@ class GroupInfo:
     participation: float | None
     senior_share: float
     min_group_size: int
-    roles: tuple[RoleGroup, ...]
-    bands: tuple[Tally, ...]
-    disagreements: tuple[Disagreement, ...]
-    warnings: tuple[GroupWarning, ...]
+    roles: tuple[RoleRow, ...]
+    bands: tuple[NamedCount, ...]
+    disagreements: tuple[DisagreementRow, ...]
+    warnings: tuple[WarningItem, ...]
     comments_status: str  # "included", "not_requested" or "group_too_small"
 
 

@@ -253,14 +253,13 @@ def finish(rs: RuleSet, answers: AnswersFile, out: Path, fmt: str, con: Any,
     """Show the summary (interactive runs) and write the report."""
     from rich.text import Text
 
-    from spinout.engine.assess import assess
     from spinout.output import write_output
     from spinout.report.build import individual, render
 
-    assessment = assess(rs, answers.answers)
+    report = individual(rs, answers)
     if show_summary:
         con.print()
-        summary.show(con, rs, assessment)
-    write_output(out, render(individual(rs, answers, assessment), fmt))
+        summary.show(con, report)
+    write_output(out, render(report, fmt))
     con.print()
     con.print(Text(f"Report written to {out}"))

@@ -1,14 +1,17 @@
 """The summary shown at the end of a questionnaire: band, scores, barriers, stage, legal forms
-and next best actions. Fits the console's width and reads the same without colour: bars are
-drawn with characters, and text from the rules is never parsed as markup."""
+and next best actions, from the same report model the written report is made of, in the same
+sentences. Fits the console's width and reads the same without colour: bars are drawn with
+characters, and text from the rules is never parsed as markup."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from spinout.engine.result import Assessment, NextAction
-from spinout.questionnaire.screens import label_for, safe
-from spinout.ruleset.model import RuleSet
+from spinout.questionnaire.screens import safe
+from spinout.report import sentences as say
+from spinout.report.model import Report
+from spinout.report.wording import fit_text
+from spinout.textsafe import strip_controls
 
 BAR_FULL = "█"
 BAR_EMPTY = "░"
@@ -18,27 +21,44 @@ NOT_ENOUGH = "not enough answers"
 MIN_BAR = len(NOT_ENOUGH)
 
 
-def show(con: Any, rs: RuleSet, a: Assessment) -> None:
-    con.print(render(rs, a, con.width))
+class PlainStyle:
+    """How the terminal writes the shared sentences: plain text, “quotes”, no markup (rich
+    markup in the text is never interpreted: the sentence becomes a plain Text)."""
+
+    def text(self, value: object, mid_line: bool = False) -> str:
+        return " ".join(strip_controls(str(value)).split())
+
+    def strong(self, inner: str) -> str:
+        return inner
+
+    def quote(self, inner: str) -> str:
+        return f"“{inner}”"
 
 
-def render(rs: RuleSet, a: Assessment, width: int) -> Any:
+PLAIN = PlainStyle()
+
+
+def show(con: Any, report: Report) -> None:
+    con.print(render(report, con.width))
+
+
+def render(r: Report, width: int) -> Any:
     """The whole summary as one rich renderable, laid out for ``width`` columns."""
     from rich.console import Group
     from rich.rule import Rule
 
     parts: list[Any] = [Rule(safe("Your readiness summary", "bold"), align="left")]
-    parts += _band(rs, a)
+    parts += _band(r)
     parts += _heading("Readiness by dimension")
-    parts.append(_bars(rs, a, width))
+    parts.append(_bars(r, width))
     parts += _heading("Barriers")
-    parts += _barriers(rs, a)
+    parts += _barriers(r)
     parts += _heading("Where you are")
-    parts += _stage(rs, a)
+    parts += _stage(r)
     parts += _heading("Legal forms that fit best")
-    parts += _forms(rs, a)
+    parts += _forms(r)
     parts += _heading("Next best actions")
-    parts += _actions(rs, a)
+    parts += _actions(r)
     return Group(*parts)
 
 
@@ -48,16 +68,15 @@ def _heading(title: str) -> list[Any]:
     return [Text(), Text(title, style="bold underline")]
 
 
-def _band(rs: RuleSet, a: Assessment) -> list[Any]:
+def _band(r: Report) -> list[Any]:
     from rich.text import Text
 
-    band = rs.band(a.band)
-    line = Text("Band: ") + safe(band.name, "bold")
-    if a.capped_by:
-        titles = ", ".join(_barrier_title(rs, b) for b in a.capped_by)
-        line += Text(" (capped by blocker ") + safe(titles, "red") + Text(")")
-    overall = NOT_ENOUGH if a.overall is None else f"{a.overall:.0f}/100"
-    lines = [line, Text(f"Overall: {overall} · confidence {a.confidence:.0%}")]
+    band = r.summary.band
+    lines = [Text("Band: ") + safe(band.name, "bold")]
+    if band.capped_by:
+        lines.append(safe(say.held_at_band(band, PLAIN) + ".", "red"))
+    overall = NOT_ENOUGH if r.summary.overall is None else f"{r.summary.overall:.0f}/100"
+    lines.append(Text(f"Overall: {overall} · confidence {r.summary.confidence:.0%}"))
     lines.append(safe(band.description, "dim"))
     return lines
 
@@ -68,7 +87,7 @@ def bar(score: float, width: int) -> str:
     return BAR_FULL * filled + BAR_EMPTY * (width - filled)
 
 
-def _bars(rs: RuleSet, a: Assessment, width: int) -> Any:
+def _bars(r: Report, width: int) -> Any:
     from rich.table import Table
     from rich.text import Text
 
@@ -77,8 +96,8 @@ def _bars(rs: RuleSet, a: Assessment, width: int) -> Any:
     table.add_column(ratio=1)
     table.add_column(no_wrap=True, width=bar_width)
     table.add_column(justify="right", no_wrap=True, width=4)
-    for d in a.dimensions:
-        name = safe(rs.dimension(d.id).name)
+    for d in r.dimensions:
+        name = safe(d.name)
         if d.score is None:
             table.add_row(name, Text(NOT_ENOUGH, style="dim"), Text("–"))
         else:
@@ -88,75 +107,53 @@ def _bars(rs: RuleSet, a: Assessment, width: int) -> Any:
     return table
 
 
-def _barrier_title(rs: RuleSet, bid: str) -> str:
-    return rs.barrier(bid).title
-
-
-def _barriers(rs: RuleSet, a: Assessment) -> list[Any]:
+def _barriers(r: Report) -> list[Any]:
     from rich.text import Text
 
-    items = [Text(f"{word}: ", style=style) + safe(_barrier_title(rs, b.id))
+    items = [Text(f"{word}: ", style=style) + safe(b.title)
              for severity, word, style in (("blocker", "Blocker", "red"),
                                            ("major", "Major", "yellow"))
-             for b in a.barriers if b.severity == severity]
+             for b in r.barriers if b.severity == severity]
     lines: list[Any] = [_numbered(items, "•")] if items else [
         Text("No blockers or major barriers found.")]
-    minor = sum(1 for b in a.barriers if b.severity == "minor")
+    minor = sum(1 for b in r.barriers if b.severity == "minor")
     if minor:
         lines.append(Text(f"…and {minor} minor barrier{'s' if minor != 1 else ''} "
                           "(see the report).", style="dim"))
     return lines
 
 
-def _stage(rs: RuleSet, a: Assessment) -> list[Any]:
+def _stage(r: Report) -> list[Any]:
     from rich.text import Text
 
-    stage = rs.stages[a.stage.index]
-    lines = [Text(f"Stage {a.stage.index + 1} of {len(rs.stages)}: ") + safe(stage.name, "bold")]
-    if a.stage.complete:
+    stage = r.stage
+    lines = [Text(f"Stage {stage.index + 1} of {len(stage.journey)}: ")
+             + safe(stage.name, "bold")]
+    if stage.complete:
         lines.append(Text("Every stage's criteria are met."))
         return lines
-    remaining = a.stage.remaining
-    if remaining:
+    if stage.remaining:
         lines.append(Text("Still to do before moving on:"))
-        lines.append(_numbered([safe(c.label) for c in remaining], "  •"))
+        lines.append(_numbered([safe(c.label) for c in stage.remaining], "  •"))
     return lines
 
 
-def _forms(rs: RuleSet, a: Assessment) -> list[Any]:
+def _forms(r: Report) -> list[Any]:
     from rich.text import Text
 
-    names = {f.id: f.name for f in rs.legal_forms}
-    fits = [f for f in a.legal_forms if not f.excluded][:TOP_FORMS]
+    fits = [f for f in r.legal_forms if not f.excluded][:TOP_FORMS]
     if not fits:
         return [Text("None of the legal forms fits these answers; see the report.")]
-    return [_numbered([safe(names[f.id], "bold") + Text(f" (fit {f.fit:+g})", style="dim")
+    return [_numbered([safe(f.name, "bold") + Text(f" ({fit_text(f)})", style="dim")
                        for f in fits])]
 
 
-def action_text(rs: RuleSet, action: NextAction) -> str:
-    """What to do, phrased from the rules: the question's ``action``, or the answer change."""
-    q = rs.question(action.question)
-    if q.action:
-        return q.action
-    return (f"Change '{q.text}' from '{label_for(rs, q.id, action.current)}' "
-            f"to '{label_for(rs, q.id, action.target)}'")
-
-
-def _actions(rs: RuleSet, a: Assessment) -> list[Any]:
+def _actions(r: Report) -> list[Any]:
     from rich.text import Text
 
-    if not a.next_actions:
-        return [Text("No single answer change would raise readiness.")]
-    items = []
-    for action in a.next_actions:
-        text = safe(action_text(rs, action)) + Text("\n")
-        text += Text(f"+{action.overall_gain:.1f} overall", style="green")
-        if action.clears:
-            text += Text("; clears ") + safe(", ".join(_barrier_title(rs, b)
-                                                       for b in action.clears))
-        items.append(text)
-    return [_numbered(items)]
+    if not r.next_actions:
+        return [Text(say.NO_ACTIONS)]
+    return [_numbered([safe(say.action(a, r.summary.band.id, PLAIN)) for a in r.next_actions])]
 
 
 def _numbered(items: list[Any], marker: str = "") -> Any:

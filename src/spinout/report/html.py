@@ -33,6 +33,44 @@ from spinout.report.wording import (
 TEMPLATE = "report.html.j2"
 
 
+class HtmlStyle:
+    """How HTML writes the shared sentences: escaped text, ``<strong>``, ``<q>``."""
+
+    def text(self, value: object, mid_line: bool = False) -> str:
+        from markupsafe import escape
+
+        return str(escape(clean(value)))
+
+    def strong(self, inner: str) -> str:
+        return f"<strong>{inner}</strong>"
+
+    def quote(self, inner: str) -> str:
+        return f"<q>{inner}</q>"
+
+
+HTML = HtmlStyle()
+
+
+class Sentences:
+    """:mod:`spinout.report.sentences` for templates: sentences that take a style get the
+    HTML one and come back marked safe (their text parts are escaped already); fixed
+    sentences are spinout's own words and are written as they are."""
+
+    def __getattr__(self, name: str) -> Any:
+        import inspect
+
+        from markupsafe import Markup
+
+        from spinout.report import sentences
+
+        found = getattr(sentences, name)
+        if isinstance(found, str):
+            return Markup(found)
+        if callable(found) and "s" in inspect.signature(found).parameters:
+            return lambda *args: Markup(found(*args, s=HTML))
+        return found
+
+
 def render(report: Report) -> str:
     template = environment().get_template(TEMPLATE)
     note = comments_note(report.group) if report.group is not None else None
@@ -63,7 +101,7 @@ def environment() -> Any:
     )
     env.filters.update(number=number, percent=percent, signed=signed, short_digest=short_digest,
                        plural=plural, in_words=in_words)
-    env.globals.update(fit_text=fit_text, excerpts=excerpts, EDITORIAL=EDITORIAL,
+    env.globals.update(say=Sentences(), fit_text=fit_text, excerpts=excerpts, EDITORIAL=EDITORIAL,
                        REASON_NAMES=REASON_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
                        UNKNOWN_REASONS=UNKNOWN_REASONS)
     return env

@@ -9,35 +9,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spinout.report import markdown_group
+from spinout.report import sentences as say
 from spinout.report.model import (
     ActionItem,
     BarrierItem,
     DimensionItem,
-    EvidenceItem,
     FormItem,
     Reference,
     Report,
 )
 from spinout.report.text import (
+    MD,
     md_escape,
     md_lines,
     md_refs,
     number,
-    percent,
-    plural,
     short_digest,
-    signed,
 )
 from spinout.report.wording import (
     EDITORIAL,
     REASON_NAMES,
     SEVERITY_NAMES,
-    UNKNOWN_REASONS,
     comments_note,
     fit_text,
 )
 
 ITALIC_EDITORIAL = f"*{EDITORIAL}*"
+
+
 
 
 def render(report: Report) -> str:
@@ -77,15 +76,12 @@ def summary(r: Report) -> list[str]:
     lines.append(f"- Readiness band{' (median)' if r.kind == 'group' else ''}: "
                  f"**{md_escape(band.name)}**: {md_escape(band.description)} (editorial guidance)")
     if band.capped_by:
-        names = ", ".join(md_escape(b.name) for b in band.capped_by)
-        lines.append(f"- Held at this band by {plural(len(band.capped_by), 'blocker')}: "
-                     f"{names}; the scores alone would give {md_escape(band.uncapped.name)}")
+        lines.append(f"- {say.held_at_band(band, MD)}")
     lines += [f"- Overall readiness{' (median)' if r.kind == 'group' else ''}: "
               f"{number(s.overall)} out of 100",
-              f"- Confidence: {percent(s.confidence)} of the weighted questions answered"]
+              f"- Confidence: {say.confidence(s.confidence)}"]
     if s.weakest:
-        score = next(d.score for d in r.dimensions if d.id == s.weakest.id)
-        lines.append(f"- Weakest dimension: {md_escape(s.weakest.name)} ({number(score)})")
+        lines.append(f"- Weakest dimension: {say.weakest(r, MD)}")
     return lines
 
 
@@ -97,29 +93,24 @@ def dimensions(r: Report) -> list[str]:
 
 
 def dimension(d: DimensionItem, kind: str) -> list[str]:
-    label = "median score" if kind == "group" else "score"
-    lines = [f"### {md_escape(d.name)}: {label} {number(d.score)} out of 100{md_refs(d.refs)}", "",
-             md_escape(d.description), "", f"Confidence {percent(d.confidence)}, weight "
-             f"{d.weight:g}."]
+    lines = [f"### {say.dimension_heading(d, kind, MD)}{md_refs(d.refs)}", "",
+             md_escape(d.description), "", say.dimension_weight(d)]
     if d.editorial:
         lines += ["", ITALIC_EDITORIAL]
     if d.spread is not None:
-        sp = d.spread
-        lines += ["", f"Spread over {sp.n} respondents: lowest {number(sp.low)}, middle "
-                  f"half {number(sp.q1)} to {number(sp.q3)}, highest {number(sp.high)}."]
+        lines += ["", say.spread(d)]
     if d.contributions:
-        lines += ["", "Answers that drove this score:", ""]
-        lines += [f"- {md_escape(c.text)} “{md_escape(c.answer_label)}”: {c.points:.0f} points, "
-                  f"weight {c.weight:g}, adds {number(c.share)}" for c in d.contributions]
+        lines += ["", say.CONTRIBUTIONS, ""]
+        lines += [f"- {say.contribution(c, MD)}" for c in d.contributions]
     if d.unknowns:
-        lines += ["", "Not yet answered: " + "; ".join(md_escape(u.name) for u in d.unknowns)]
+        lines += ["", say.not_yet_answered(d, MD)]
     return lines
 
 
 def barriers(r: Report) -> list[str]:
     lines = ["## Barriers"]
     if not r.barriers:
-        return [*lines, "", "No barriers were triggered by these answers."]
+        return [*lines, "", say.NO_BARRIERS]
     for b in r.barriers:
         lines += ["", *barrier(b, r.respondents)]
     return lines
@@ -129,39 +120,25 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
     lines = [f"### {SEVERITY_NAMES.get(b.severity, b.severity)}: {md_escape(b.title)}"
              f"{md_refs(b.refs)}", ""]
     if b.share is not None:
-        lines += [f"Raised for {percent(b.share)} of respondents ({b.count} of {respondents}).",
-                  ""]
-    lines += [f"Why it matters: {md_escape(b.why)}", "", "What to do:", ""]
+        lines += [say.barrier_share(b, respondents), ""]
+    lines += [f"{say.WHY_IT_MATTERS} {md_escape(b.why)}", "", say.WHAT_TO_DO, ""]
     lines += [f"{i}. {md_escape(step)}" for i, step in enumerate(b.what_to_do, 1)]
     if b.evidence:
-        lines += ["", "Triggered by: " + "; ".join(evidence(e) for e in b.evidence)]
+        lines += ["", say.evidence(b.evidence, MD)]
     if b.editorial:
         lines += ["", ITALIC_EDITORIAL]
     return lines
 
 
-def evidence(e: EvidenceItem) -> str:
-    if e.kind == "dimension":
-        return f"{md_escape(e.name)} score {md_escape(e.label)}"
-    return f"{md_escape(e.name)} “{md_escape(e.label)}”"
-
-
 def stage(r: Report) -> list[str]:
     st = r.stage
-    where = "Completed the last stage" if st.complete else "Current stage"
-    if r.kind == "group":
-        where = "Group's stage (median)"
-    lines = ["## Stage", "", f"{where}: **{md_escape(st.name, mid_line=True)}** "
-             f"({st.index + 1} of {len(st.journey)}){md_refs(st.refs)}", "",
+    lines = ["## Stage", "", f"{say.stage_line(r, MD)}{md_refs(st.refs)}", "",
              md_escape(st.description), "", "Journey: " + " → ".join(
-                 f"{md_escape(s.name, mid_line=True)} ({s.status}"
-                 + (f", {plural(s.count, 'respondent')}" if s.count is not None else "") + ")"
-                 for s in st.journey)]
+                 say.journey_step(s, MD) for s in st.journey)]
     if st.editorial:
         lines += ["", ITALIC_EDITORIAL]
     if st.remaining:
-        title = "To complete this stage:" if r.kind == "group" else "What remains:"
-        lines += ["", title, ""]
+        lines += ["", say.remaining_title(r) + ":", ""]
         lines += [f"- {md_escape(c.label)}" for c in st.remaining]
     met = [c for c in st.criteria if c.met]
     if met:
@@ -197,10 +174,9 @@ def legal_form(f: FormItem) -> Iterator[str]:
 def next_actions(r: Report) -> list[str]:
     lines = ["## Next best actions"]
     if not r.next_actions:
-        return [*lines, "", "No single change of answer would raise readiness."]
+        return [*lines, "", say.NO_ACTIONS]
     if r.kind == "group":
-        lines += ["", "Worked out on the group's typical answers (the most common answer to "
-                  "each question)."]
+        lines += ["", say.GROUP_ACTIONS]
     lines.append("")
     for i, a in enumerate(r.next_actions, 1):
         lines += [f"{i}. {action(a, r.summary.band.id)}", ""]
@@ -208,23 +184,8 @@ def next_actions(r: Report) -> list[str]:
 
 
 def action(a: ActionItem, band: str) -> str:
-    what = f"**{md_escape(a.action)}**: " if a.action else ""
-    if a.count is None:
-        move = (f"move “{md_escape(a.text)}” from “{md_escape(a.current_label)}” to "
-                f"“{md_escape(a.target_label)}”")
-    else:
-        move = (f"answer “{md_escape(a.text)}” with “{md_escape(a.target_label)}” "
-                f"({plural(a.count, 'respondent')} {'has' if a.count == 1 else 'have'} not "
-                "given it yet)")
-    parts = [f"overall {signed(a.overall_gain)}"]
-    parts += [f"{md_escape(g.name)} {signed(g.gain)}" for g in a.dimension_gains]
-    if a.clears:
-        parts.append("clears " + ", ".join(md_escape(b.name) for b in a.clears))
-    if a.band_after and a.band_after.id != band:
-        parts.append(f"band becomes {md_escape(a.band_after.name)}")
     editorial = " (editorial guidance)" if a.editorial else ""
-    text = f"{what}{move}: {'; '.join(parts)}.{md_refs(a.refs)}{editorial}"
-    return text if what else text[0].upper() + text[1:]
+    return f"{say.action(a, band, MD)}{md_refs(a.refs)}{editorial}"
 
 
 def unknowns(r: Report) -> list[str]:
@@ -232,10 +193,8 @@ def unknowns(r: Report) -> list[str]:
         return []
     lines = ["## Unknowns to resolve", ""]
     for u in r.unknowns:
-        who = f", {plural(u.count, 'respondent')}" if r.kind == "group" else ""
         editorial = " (editorial guidance)" if u.editorial else ""
-        lines.append(f"- {md_escape(u.text)} ({UNKNOWN_REASONS.get(u.reason, u.reason)}{who})"
-                     f"{md_refs(u.refs)}{editorial}")
+        lines.append(f"- {say.unknown(u, r.kind, MD)}{md_refs(u.refs)}{editorial}")
     return lines
 
 

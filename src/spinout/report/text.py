@@ -73,3 +73,19 @@ def plural(n: int, word: str) -> str:
 
 def short_digest(digest: str) -> str:
     return digest[:19] + "…" if len(digest) > 19 else digest
+
+
+class MarkdownStyle:
+    """How Markdown writes the shared sentences: escaped text, ``**strong**``, “quotes”."""
+
+    def text(self, value: object, mid_line: bool = False) -> str:
+        return md_escape(value, mid_line)
+
+    def strong(self, inner: str) -> str:
+        return f"**{inner}**"
+
+    def quote(self, inner: str) -> str:
+        return f"“{inner}”"
+
+
+MD = MarkdownStyle()

@@ -1,0 +1,205 @@
+"""Every sentence a report prints, written once.
+
+The Markdown and HTML renderers and the terminal summary all call these; each passes a
+:class:`Style` saying how its format escapes untrusted text and marks strong text and
+quotations, so the words are the same everywhere and only the markup differs. Reference
+numbers and "editorial guidance" marks are added by the renderers after the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from spinout.report.model import (
+    ActionItem,
+    BandInfo,
+    BarrierItem,
+    ContributionItem,
+    DimensionItem,
+    DisagreementRow,
+    EvidenceItem,
+    GroupInfo,
+    NamedCount,
+    Report,
+    RoleRow,
+    StageStep,
+    UnknownItem,
+    WarningItem,
+)
+from spinout.report.text import number, percent, plural, signed
+from spinout.report.wording import UNKNOWN_REASONS
+
+NO_BARRIERS = "No barriers were triggered by these answers."
+NO_ACTIONS = "No single change of answer would raise readiness."
+GROUP_ACTIONS = ("Worked out on the group's typical answers (the most common answer to each "
+                 "question).")
+CONTRIBUTIONS = "Answers that drove this score:"
+WHY_IT_MATTERS = "Why it matters:"
+WHAT_TO_DO = "What to do:"
+
+
+class Style(Protocol):
+    """How a format writes untrusted text, strong text and quotations."""
+
+    def text(self, value: object, mid_line: bool = False) -> str: ...
+
+    def strong(self, inner: str) -> str: ...
+
+    def quote(self, inner: str) -> str: ...
+
+
+def held_at_band(band: BandInfo, s: Style) -> str:
+    """Why the band is lower than the scores alone would give (empty when it is not)."""
+    if not band.capped_by:
+        return ""
+    names = ", ".join(s.text(b.name) for b in band.capped_by)
+    return (f"Held at this band by {plural(len(band.capped_by), 'blocker')}: {names}; the "
+            f"scores alone would give {s.text(band.uncapped.name)}")
+
+
+def confidence(value: float) -> str:
+    return f"{percent(value)} of the weighted questions answered"
+
+
+def weakest(r: Report, s: Style) -> str:
+    """The weakest dimension and its score ("" when no dimension has a score)."""
+    w = r.summary.weakest
+    if w is None:
+        return ""
+    score = next(d.score for d in r.dimensions if d.id == w.id)
+    return f"{s.text(w.name)} ({number(score)})"
+
+
+def dimension_heading(d: DimensionItem, kind: str, s: Style) -> str:
+    if d.score is None:
+        return f"{s.text(d.name)}: no answers yet"
+    label = "median score" if kind == "group" else "score"
+    return f"{s.text(d.name)}: {label} {number(d.score)} out of 100"
+
+
+def dimension_weight(d: DimensionItem) -> str:
+    return f"Confidence {percent(d.confidence)}, weight {d.weight:g}."
+
+
+def spread(d: DimensionItem) -> str:
+    """How respondents' scores for a dimension spread ("" for an individual)."""
+    sp = d.spread
+    if sp is None:
+        return ""
+    return (f"Spread over {sp.n} respondents: lowest {number(sp.low)}, middle half "
+            f"{number(sp.q1)} to {number(sp.q3)}, highest {number(sp.high)}.")
+
+
+def contribution(c: ContributionItem, s: Style) -> str:
+    return (f"{s.text(c.text)} {s.quote(s.text(c.answer_label))}: "
+            f"{c.points:.0f} points, weight {c.weight:g}, adds {number(c.share)}")
+
+
+def not_yet_answered(d: DimensionItem, s: Style) -> str:
+    if not d.unknowns:
+        return ""
+    return "Not yet answered: " + "; ".join(s.text(u.name) for u in d.unknowns)
+
+
+def barrier_share(b: BarrierItem, respondents: int) -> str:
+    if b.share is None:
+        return ""
+    return f"Raised for {percent(b.share)} of respondents ({b.count} of {respondents})."
+
+
+def evidence(items: Sequence[EvidenceItem], s: Style) -> str:
+    """The answers (and scores) that triggered a barrier."""
+    def one(e: EvidenceItem) -> str:
+        if e.kind == "dimension":
+            return f"{s.text(e.name)} score {s.text(e.label)}"
+        return f"{s.text(e.name)} {s.quote(s.text(e.label))}"
+
+    return "Triggered by: " + "; ".join(one(e) for e in items) if items else ""
+
+
+def stage_line(r: Report, s: Style) -> str:
+    st = r.stage
+    where = "Completed the last stage" if st.complete else "Current stage"
+    if r.kind == "group":
+        where = "Group's stage (median)"
+    name = s.strong(s.text(st.name, mid_line=True))
+    return f"{s.text(where)}: {name} ({st.index + 1} of {len(st.journey)})"
+
+
+def journey_step(step: StageStep, s: Style) -> str:
+    count = f", {plural(step.count, 'respondent')}" if step.count is not None else ""
+    return f"{s.text(step.name, mid_line=True)} ({step.status}{count})"
+
+
+def remaining_title(r: Report) -> str:
+    return "To complete this stage" if r.kind == "group" else "What remains"
+
+
+def action(a: ActionItem, band: str, s: Style) -> str:
+    """A next best action: what to do, the answer it changes, and what that would gain."""
+    what = f"{s.strong(s.text(a.action))}: " if a.action else ""
+    if a.count is None:
+        move = (f"move {s.quote(s.text(a.text))} from {s.quote(s.text(a.current_label))} to "
+                f"{s.quote(s.text(a.target_label))}")
+    else:
+        move = (f"answer {s.quote(s.text(a.text))} with {s.quote(s.text(a.target_label))} "
+                f"({plural(a.count, 'respondent')} {'has' if a.count == 1 else 'have'} not "
+                "given it yet)")
+    parts = [f"overall {signed(a.overall_gain)}"]
+    parts += [f"{s.text(g.name)} {signed(g.gain)}" for g in a.dimension_gains]
+    if a.clears:
+        parts.append("clears " + ", ".join(s.text(b.name) for b in a.clears))
+    if a.band_after and a.band_after.id != band:
+        parts.append(f"band becomes {s.text(a.band_after.name)}")
+    if not what:
+        move = move[0].upper() + move[1:]
+    return f"{what}{move}: {'; '.join(parts)}."
+
+
+def unknown(u: UnknownItem, kind: str, s: Style) -> str:
+    who = f", {plural(u.count, 'respondent')}" if kind == "group" else ""
+    return f"{s.text(u.text)} ({s.text(UNKNOWN_REASONS.get(u.reason, u.reason))}{who})"
+
+
+# --- group reports ----------------------------------------------------------------------------
+
+ALIKE = "Respondents answered alike wherever two or more answered."
+DIVIDED = ("Questions with the most divided answers first (0 means all agree, 1 an even split "
+           "between opposite ends).")
+BANDS_OF_RESPONDENTS = "Readiness bands of individual respondents"
+
+
+def staff(g: GroupInfo) -> str:
+    if g.staff is None:
+        return "not known, so participation cannot be judged"
+    share = f" ({percent(g.participation)} took part)" if g.participation is not None else ""
+    return f"{g.staff:g}{share}"
+
+
+def role_row(x: RoleRow, s: Style) -> str:
+    head = f"{s.text(x.label)}: {x.count}"
+    if x.suppressed:
+        return head + " (too few to show figures)"
+    medians = ", ".join(f"{s.text(m.name)} {number(m.median)}" for m in x.medians)
+    return f"{head}; median overall {number(x.overall)}; {medians}"
+
+
+def band_count(b: NamedCount, s: Style) -> str:
+    return f"{s.text(b.name)}: {b.count} ({percent(b.share)})"
+
+
+def disagreement(d: DisagreementRow, s: Style) -> str:
+    return f"{s.text(d.text)}: disagreement {d.index:.2f} over {d.answered} answers"
+
+
+def number_spread(d: DisagreementRow) -> str:
+    sp = d.spread
+    if sp is None:
+        return ""
+    return (f"lowest {sp.low:g}, middle half {sp.q1:g} to {sp.q3:g}, highest "
+            f"{sp.high:g}")
+
+
+def warning(w: WarningItem, s: Style) -> str:
+    return f"{s.strong('Warning: ' + s.text(w.title) + '.')} {s.text(w.message)}"

@@ -42,7 +42,7 @@ def init(directory: Path) -> str:
     if directory.exists() and any(directory.iterdir()):
         raise UsageError(Problem(str(directory), None, None, "folder exists and is not empty",
                                  "choose a new folder name"))
-    bundled = bundled_location()
+    bundled = bundled_location(checked=("rules", "seeds"))
     try:
         (directory / "rules").mkdir(parents=True, exist_ok=True)
         (directory / "seeds").mkdir(exist_ok=True)

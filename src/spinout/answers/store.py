@@ -112,8 +112,7 @@ def _acquire(path: Path, lock_path: Path, attempts: int = 5) -> Any:
     for _ in range(attempts):
         handle = _open_lock_file(lock_path)
         try:
-            portalocker.lock(handle, portalocker.LockFlags.EXCLUSIVE
-                             | portalocker.LockFlags.NON_BLOCKING)
+            portalocker.lock(handle, portalocker.LOCK_EX | portalocker.LOCK_NB)
         except portalocker.exceptions.LockException:
             owner = _owner(handle)
             handle.close()

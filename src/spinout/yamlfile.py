@@ -26,6 +26,7 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_LETTERS = {"y": True, "Y": True, "n": False, "N": False}  # YAML 1.1 booleans PyYAML omits
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -70,8 +71,10 @@ def loader_class() -> type:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one YAML file from disk, refusing anything unsafe (raises YamlFileError)."""
+def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES,
+              yaml11_letters: bool = False) -> Document:
+    """Read one YAML file from disk, refusing anything unsafe (raises YamlFileError).
+    ``yaml11_letters``: see :func:`parse_yaml`."""
     name = name or str(path)
     try:
         size = path.stat().st_size
@@ -84,7 +87,7 @@ def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -
             Problem(name, None, None, f"cannot read the file ({exc.strerror or exc})",
                     "check the path and its permissions")
         ) from None
-    return parse_yaml(raw, name, max_bytes)
+    return parse_yaml(raw, name, max_bytes, yaml11_letters)
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> Problem:
@@ -92,14 +95,22 @@ def _too_big(name: str, size: int, max_bytes: int) -> Problem:
                    "split it into smaller files or remove unused content")
 
 
-def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Parse YAML bytes into a :class:`Document` (raises YamlFileError)."""
+def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES,
+               yaml11_letters: bool = False) -> Document:
+    """Parse YAML bytes into a :class:`Document` (raises YamlFileError).
+
+    Plain scalars are resolved as YAML 1.1: ``yes``/``no``/``on``/``off`` (and ``true``/
+    ``false`` in three casings) are booleans. PyYAML leaves out the one-letter forms of the
+    YAML 1.1 boolean type; with ``yaml11_letters`` a plain ``y``/``Y``/``n``/``N`` is a boolean
+    too, exactly as yaml-language-server reads a file with ``yaml.yamlVersion`` 1.1, so the
+    rule files mean the same to spinout and to an editor checking them against the schema.
+    Answers files keep PyYAML's reading, which its dumper writes for."""
     if len(raw) > max_bytes:
         raise YamlFileError(_too_big(name, len(raw), max_bytes))
     text = _decode(raw, name)
     _check_characters(text, name)
     _check_indentation(text, name)
-    return _Builder(name).run(text)
+    return _Builder(name, yaml11_letters).run(text)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -164,8 +175,9 @@ class _Builder:
     """Turns parser events into plain data, recording marks; the first unsafe or invalid
     construct stops the reading with one located problem."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, yaml11_letters: bool = False) -> None:
         self.name = name
+        self.letters = _LETTERS if yaml11_letters else {}
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.stack: list[_Frame] = []
@@ -250,6 +262,8 @@ class _Builder:
         import yaml
 
         tag = event.tag
+        if tag is None and event.implicit[0] and event.value in self.letters:
+            return self.letters[event.value]
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR or tag == "tag:yaml.org,2002:value":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +94,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock beside the answers file while a questionnaire runs on it. A
-    refused attempt leaves the holder's lock file alone; the holder removes it when done."""
+    refused attempt leaves the holder's lock file alone; the holder removes it when done. A
+    lock file left by a process that died holds no lock and is taken over. The lock is an
+    operating-system file lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows, through
+    portalocker), and the lock file is never followed through a link."""
     lock_path = Path(path).with_name(Path(path).name + ".lock")
     handle = _acquire(Path(path), lock_path)
     try:
@@ -103,27 +108,28 @@ def locked(path: Path) -> Iterator[None]:
         yield
     finally:
         with contextlib.suppress(OSError):
-            lock_path.unlink()
-        handle.close()
+            lock_path.unlink()  # while still locked, so no newer holder's file is removed
+        handle.close()  # closing releases the lock
+        if os.name == "nt":  # Windows refuses to remove an open file: remove it now
+            with contextlib.suppress(OSError):
+                lock_path.unlink()
 
 
 def _acquire(path: Path, lock_path: Path, attempts: int = 5) -> Any:
     """Open and lock the lock file, making sure the file locked is still the one at
     ``lock_path`` (a holder finishing at the same moment removes its file)."""
+    import portalocker
+
     for _ in range(attempts):
+        handle = _open_lock_file(lock_path)
         try:
-            handle = open(lock_path, "a+")  # noqa: SIM115 - held until the lock is released
-        except OSError as exc:
-            raise OutputError(Problem(str(lock_path), None, None, f"cannot create the lock "
-                                      f"file ({exc.strerror})", "check the folder is "
-                                      "writable")) from None
-        if not _try_lock(handle):
-            handle.seek(0)
-            owner = handle.read().strip() or "another process"
+            portalocker.lock(handle, portalocker.LOCK_EX | portalocker.LOCK_NB)
+        except portalocker.exceptions.LockException:
+            owner = _owner(handle)
             handle.close()
             raise AnswersError(Problem(str(path), None, None, f"this answers file is in use by "
                                        f"another `spinout assess` ({owner})", "finish or close "
-                                       "that one first, or use another `--answers` file"))
+                                       "that one first, or use another `--answers` file")) from None
         if _same_file(handle, lock_path):
             return handle
         handle.close()
@@ -131,21 +137,41 @@ def _acquire(path: Path, lock_path: Path, attempts: int = 5) -> Any:
                                "try again in a moment"))
 
 
+def _open_lock_file(lock_path: Path) -> Any:
+    """Open (creating if needed) the lock file for reading and writing, without following a
+    symbolic link and without truncating it: only a plain file with one name is accepted, so a
+    link planted at ``lock_path`` can never make spinout write to another file."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if os.path.islink(lock_path):  # O_NOFOLLOW refuses it too, where the system has it
+            raise OSError(errno.ELOOP, "it is a symbolic link")
+        fd = os.open(lock_path, flags, 0o666)
+    except OSError as exc:
+        why = "it is a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
+        raise OutputError(Problem(str(lock_path), None, None, f"cannot use the lock file "
+                                  f"({why})", "remove it if no `spinout assess` is running, "
+                                  "and check the folder is writable")) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        raise OutputError(Problem(str(lock_path), None, None, "the lock file is not a plain file "
+                                  "of its own (a link, folder or device)", "remove it if no "
+                                  "`spinout assess` is running"))
+    return os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
+
+
+def _owner(handle: Any) -> str:
+    """The holder's note in its lock file (unreadable while locked on Windows)."""
+    try:
+        handle.seek(0)
+        return handle.read(100).strip() or "another process"
+    except OSError:
+        return "another process"
+
+
 def _same_file(handle: Any, lock_path: Path) -> bool:
     try:
-        held, now = os.fstat(handle.fileno()), os.stat(lock_path)
+        held, now = os.fstat(handle.fileno()), os.stat(lock_path, follow_symlinks=False)
     except OSError:
         return False
     return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
-
-
-def _try_lock(handle: Any) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return True
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True

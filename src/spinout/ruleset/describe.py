@@ -14,6 +14,7 @@ from spinout.ruleset.loader import bundled_location, rule_files
 from spinout.ruleset.model import RuleFile, RuleSet
 
 SCHEMA_FILE = "rules.schema.json"
+EDITOR_SETTINGS = ".vscode/settings.json"
 KINDS = ("dimensions", "questions", "barriers", "stages", "legal_forms",
          "group_warnings")
 
@@ -43,7 +44,7 @@ def init(directory: Path) -> str:
     if directory.exists() and any(directory.iterdir()):
         raise UsageError(Problem(str(directory), None, None, "folder exists and is not empty",
                                  "choose a new folder name"))
-    bundled = bundled_location()
+    bundled = bundled_location(checked=("rules", "seeds"))
     try:
         (directory / "rules").mkdir(parents=True, exist_ok=True)
         (directory / "seeds").mkdir(exist_ok=True)
@@ -53,14 +54,25 @@ def init(directory: Path) -> str:
         for path in sorted(bundled.seeds.glob("*.txt")):
             shutil.copyfile(path, directory / "seeds" / path.name)
         (directory / SCHEMA_FILE).write_text(schema_json() + "\n", encoding="utf-8")
+        (directory / ".vscode").mkdir(exist_ok=True)
+        (directory / EDITOR_SETTINGS).write_text(editor_settings(), encoding="utf-8")
     except OSError as exc:
         raise OutputError(Problem(str(directory), None, None,
                                   f"cannot copy the rule set here ({exc.strerror or exc})",
                                   "check the folder's permissions, or choose another")) from None
     return (f"Copied the rule set to {directory}/rules and its sources to {directory}/seeds.\n"
             f"Edit the YAML, then run:  spinout rules check --rules {directory}\n"
-            f"For completion and checking in your editor, start a rule file with the line\n"
-            f"  # yaml-language-server: $schema=../{SCHEMA_FILE}")
+            f"Open {directory} in an editor using yaml-language-server (such as VS Code's YAML "
+            f"extension):\n{directory / EDITOR_SETTINGS} maps {SCHEMA_FILE} onto every rule "
+            f"file and reads them as YAML 1.1, as spinout does.")
+
+
+def editor_settings() -> str:
+    """Workspace settings for yaml-language-server: the schema for every rule file, and YAML
+    1.1, under which a bare yes/no/on/off/y/n is a boolean for the editor as for spinout."""
+    settings = {"yaml.schemas": {f"./{SCHEMA_FILE}": ["rules/*.yaml"]},
+                "yaml.yamlVersion": "1.1"}
+    return json.dumps(settings, indent=2) + "\n"
 
 
 def schema_json() -> str:

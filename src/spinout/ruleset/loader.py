@@ -25,16 +25,43 @@ class RulesLocation:
     seeds: Path
 
 
-def bundled_location() -> RulesLocation:
-    base = Path(str(resources.files("spinout"))) / "data"
-    return RulesLocation(base / "rules", base / "seeds")
+def bundled_location(checked: tuple[str, ...] = ()) -> RulesLocation:
+    """The rule set and sources shipped with spinout: ``spinout/data/`` in an installed
+    package (copied there when the package is built), or the checkout's own ``rules/`` and
+    ``seeds/`` when spinout runs from a checkout (an editable install). Raises a RulesError
+    naming what is missing when a folder named in ``checked`` (``rules``, ``seeds``) has no
+    files."""
+    package = Path(str(resources.files("spinout")))
+    where = RulesLocation(package / "data" / "rules", package / "data" / "seeds")
+    checkout = package.parent.parent
+    if (not where.rules.is_dir() and package.parent.name == "src"
+            and (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir()):
+        where = RulesLocation(checkout / "rules", checkout / "seeds")
+    _check_bundled(where, checked)
+    return where
+
+
+def _check_bundled(where: RulesLocation, checked: tuple[str, ...]) -> None:
+    for folder, pattern, what, instead in (
+            (where.rules, "*.yaml", "rule files", "give `--rules DIR`"),
+            (where.seeds, "*.txt", "source documents", "put a `seeds/` folder beside your rules")):
+        present = folder.is_dir() and any(p.is_file() for p in folder.glob(pattern))
+        if folder.name not in checked or present:
+            continue
+        state = "is empty" if folder.is_dir() else "is missing"
+        raise RulesError(Problem(
+            str(folder), None, None,
+            f"the folder of {what} ({pattern}) bundled with spinout {state}: this "
+            "installation is incomplete",
+            "reinstall spinout from a complete copy of the project (its `rules/` and `seeds/` "
+            f"folders are copied into the package when it is built), or {instead}"))
 
 
 def locate(rules_dir: Path | None) -> RulesLocation:
     """Where the rule files and seeds are. ``rules_dir`` may be a rules folder or a folder
     holding ``rules/`` (and optionally ``seeds/``); seeds default to the bundled documents."""
     if rules_dir is None:
-        return bundled_location()
+        return bundled_location(checked=("rules", "seeds"))
     rules_dir = Path(rules_dir)
     if (rules_dir / "rules").is_dir():
         rules_dir = rules_dir / "rules"
@@ -44,7 +71,7 @@ def locate(rules_dir: Path | None) -> RulesLocation:
     for candidate in (rules_dir / "seeds", rules_dir.parent / "seeds"):
         if candidate.is_dir():
             return RulesLocation(rules_dir, candidate)
-    return RulesLocation(rules_dir, bundled_location().seeds)
+    return RulesLocation(rules_dir, bundled_location(checked=("seeds",)).seeds)
 
 
 def rule_files(rules_dir: Path) -> list[Path]:
@@ -88,7 +115,7 @@ def _read_all(files: list[Path], rules_dir: Path) -> tuple[list[Document], list[
     for path in files:
         name = _display(path, rules_dir)
         try:
-            doc = read_yaml(path, name, MAX_RULE_FILE_BYTES)
+            doc = read_yaml(path, name, MAX_RULE_FILE_BYTES, yaml11_letters=True)
         except YamlFileError as exc:
             problems.extend(exc.problems)
             continue

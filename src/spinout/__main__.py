@@ -63,7 +63,7 @@ def _click_errors() -> tuple[type[BaseException], type[BaseException]]:
     try:
         from typer._click import exceptions as errors
     except ImportError:  # pragma: no cover - older typer on the real click
-        from click import exceptions as errors  # type: ignore[no-redef]
+        from click import exceptions as errors  # type: ignore[import-not-found,no-redef]
     return errors.ClickException, errors.UsageError
 
 

@@ -25,7 +25,7 @@ def format_for(output: Path | None, fmt: str | None, allowed: Sequence[str],
     """The output format: ``fmt`` when given, else from the output's suffix, else the first
     of ``allowed``. With ``strict_suffix``, a suffix that names no format is refused."""
     if fmt is not None:
-        chosen = FORMAT_NAMES.get(fmt.strip().lower())
+        chosen = FORMAT_NAMES.get(fmt.strip().lower(), "")
         if chosen not in allowed:
             raise UsageError(Problem("--format", None, None, f"unknown format `{fmt}`",
                                      "use one of " + ", ".join(allowed)))

@@ -9,7 +9,7 @@ number is shown are defined once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Union
+from typing import TypeGuard, Union
 
 DONT_KNOW = "dont_know"
 AnswerValue = Union[bool, int, float, str, list]  # noqa: UP007
@@ -23,7 +23,7 @@ def same(a: object, b: object) -> bool:
     return a == b
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

@@ -16,9 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.values import AnswerValue
+
+if TYPE_CHECKING:
+    from spinout.ruleset.model import Question, RuleSet
 
 FORMAT = 1
 
@@ -77,7 +80,7 @@ class AnswersFile:
         return data
 
 
-def fingerprint(question: Any) -> str:
+def fingerprint(question: Question) -> str:
     """Short hash of what a respondent sees and answers (text, type, options, range, condition);
     help, citations and scores may change without asking again."""
     shown = {
@@ -93,7 +96,7 @@ def fingerprint(question: Any) -> str:
     return hashlib.sha256(blob).hexdigest()[:12]
 
 
-def new_answers(ruleset: Any, role: str | None = None, respondent_id: str | None = None,
+def new_answers(ruleset: RuleSet, role: str | None = None, respondent_id: str | None = None,
                 now: str | None = None) -> AnswersFile:
     """An empty answers file for the rule set, recording every question's fingerprint so a
     later edit of the rules can say which questions were added, removed or changed."""

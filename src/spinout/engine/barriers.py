@@ -9,7 +9,7 @@ from spinout.ruleset.conditions import AnswerCondition, holds, reasons
 from spinout.ruleset.model import SEVERITIES, Barrier, RuleSet
 from spinout.values import Answers
 
-RANK = {s: i for i, s in enumerate(SEVERITIES)}
+RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 def triggered(rs: RuleSet, effective: Answers,

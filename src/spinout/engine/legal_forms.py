@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from spinout.engine.result import FormFit
 from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
+from spinout.values import Answers
 
 
-def rank(rs: RuleSet, effective: Mapping[str, object],
+def rank(rs: RuleSet, effective: Answers,
          scores: Mapping[str, float | None]) -> tuple[FormFit, ...]:
     """Forms not ruled out first, by fit (sum of the points of rules that hold), then in rule
     order; forms ruled out last (in the same order among themselves). Reasons keep rule order."""

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from spinout.engine.result import CriterionStatus, StagePlacement
 from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
+from spinout.values import Answers
 
 
-def place(rs: RuleSet, effective: Mapping[str, object],
+def place(rs: RuleSet, effective: Answers,
           scores: Mapping[str, float | None]) -> StagePlacement:
     """The current stage is the first whose exit criteria are not all met; a stage whose entry
     criteria are unmet cannot be entered, so the group stays at the stage before it."""

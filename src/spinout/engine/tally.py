@@ -92,8 +92,8 @@ class Tally:
         staff_question = rs.header.staff_count_question
         if staff_question is not None:
             staff = f.answers.get(staff_question)
-            if is_number(staff) and staff > 0:  # type: ignore[operator]
-                self.staff.append(float(staff))  # type: ignore[arg-type]
+            if is_number(staff) and staff > 0:
+                self.staff.append(float(staff))
         self._add_scores(a, role)
         self.bands[a.band] += 1
         self.stages[a.stage.id] += 1
@@ -146,7 +146,7 @@ class Tally:
                 kind = kinds.get(qid)
                 if qid not in shown and kind not in (None, Shape.TEXT) and is_real(value):
                     _count(self.hidden_answered, self.hidden_choices, self.hidden_numbers,
-                           qid, kind, value)  # type: ignore[arg-type]
+                           qid, kind, value)
 
     def merge(self, other: Tally) -> Tally:
         """Add ``other``'s counts to this tally (in place) and return it."""

@@ -149,7 +149,7 @@ class QuestionType:
 
     def bounds(self, q: Question) -> tuple[float | None, float | None]:
         numbers = [v for v in self.allowed_values(q) or () if is_number(v)]
-        return (min(numbers), max(numbers)) if numbers else (None, None)  # type: ignore[type-var]
+        return (min(numbers), max(numbers)) if numbers else (None, None)
 
     # --- paper forms, CSV guide, typed prompts --------------------------------------------
 
@@ -195,9 +195,9 @@ def options_hint(q: Question, several: bool = False) -> str:
 
 def number_error(q: Question, value: AnswerValue) -> Trouble | None:
     """Why ``value`` is not a number within the question's range."""
-    if not is_number(value) or not math.isfinite(value):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(value):
         return f"`{_clip(show(value))}` is not a number", "write a number, like 12 or 3.5"
-    if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):  # type: ignore[operator]
+    if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
         return (f"{_clip(show(value))} is out of range",
                 f"give a number from {show(q.min)} to {show(q.max)}")
     return None
@@ -217,10 +217,10 @@ def read_number(q: Question, text: str) -> AnswerValue:
 
 def linear_points(q: Question, value: AnswerValue) -> Points:
     """Points on a straight line from ``at_min`` (at ``min``) to ``at_max`` (at ``max``)."""
-    if not is_number(value) or not math.isfinite(value):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(value):
         return {}
     low, high = q.min or 0.0, q.max or 0.0
-    t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0  # type: ignore[arg-type]
+    t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0
     return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
 
 

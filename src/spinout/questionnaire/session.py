@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.answers import store
 from spinout.answers.model import AnswersFile, RulesRef, fingerprint, new_answers
@@ -28,6 +28,11 @@ from spinout.questionnaire.flow import (
 )
 from spinout.ruleset.model import RuleSet
 from spinout.textsafe import one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from spinout.questionnaire.prompts import Prompter
 
 
 def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: bool) -> None:
@@ -119,8 +124,8 @@ class Session:
     """One questionnaire run in the terminal. ``prompter`` asks (see prompts.Prompter);
     ``con`` is the rich console everything else is printed on."""
 
-    def __init__(self, rs: RuleSet, path: Path, rules_dir: Path | None, prompter: Any,
-                 con: Any, loaded: Loaded) -> None:
+    def __init__(self, rs: RuleSet, path: Path, rules_dir: Path | None, prompter: Prompter,
+                 con: Console, loaded: Loaded) -> None:
         self.rs = rs
         self.path = Path(path)
         self.rules_dir = rules_dir
@@ -184,6 +189,8 @@ class Session:
             return flow
         if reply.kind == "back":
             return flow.back()
+        if reply.value is None:
+            return flow
         moved = flow.answer(reply.value)
         self.file = self.file.with_answer(q.id, reply.value, fingerprint=self.fingerprints[q.id],
                                           now=now())

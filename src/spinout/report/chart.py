@@ -55,8 +55,8 @@ def _bar(d: DimensionItem, weakest: bool) -> Bar:
         value=number(score) if score is not None else NO_ANSWERS,
         width=_percent(score) if score is not None else None,
         weakest=weakest,
-        low=_percent(spread.q1) if spread else None,
-        high=_percent(spread.q3) if spread else None,
+        low=_percent(spread.q1) if spread and spread.q1 is not None else None,
+        high=_percent(spread.q3) if spread and spread.q3 is not None else None,
     )
 
 

@@ -73,13 +73,12 @@ def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem
                          contributions, unknowns, cites.cite(rule), rule.editorial)
 
 
-def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier,
-            share: float | None = None) -> BarrierItem:
+def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier) -> BarrierItem:
     rule = rs.barrier(b.id)
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
-                       evidence, cites.cite(rule), rule.editorial, share)
+                       evidence, cites.cite(rule), rule.editorial)
 
 
 def _evidence(rs: RuleSet, kind: str, ref: str, value: object) -> EvidenceItem:

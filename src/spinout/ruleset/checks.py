@@ -44,7 +44,8 @@ def check_all(rs: RuleSet, at: Locator) -> list[Problem]:
 
 
 def _unique_ids(rs: RuleSet, at: Locator) -> Iterator[Problem]:
-    items = [(kind, i, ("id",), item.id) for kind in KINDS
+    items: list[tuple[str, int, tuple[Any, ...], str]] = [
+        (kind, i, ("id",), item.id) for kind in KINDS
              for i, item in enumerate(getattr(rs, kind))]
     items += [("bands", 0, ("levels", j, "id"), band.id)
               for j, band in enumerate(rs.bands.levels)]

@@ -196,7 +196,7 @@ def _answer_holds(c: AnswerCondition, answers: Answers) -> bool:
         return False
     if c.at_least is not None:
         return value >= c.at_least
-    return value <= c.at_most  # type: ignore[operator]
+    return c.at_most is not None and value <= c.at_most
 
 
 def reasons(condition: object, answers: Answers, scores: Mapping[str, float | None],

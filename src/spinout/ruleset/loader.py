@@ -10,10 +10,13 @@ import hashlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.errors import Problem, RulesError, YamlFileError
 from spinout.yamlfile import Document, read_yaml
+
+if TYPE_CHECKING:
+    from spinout.ruleset.model import RuleSet
 
 MAX_RULE_FILE_BYTES = 1024 * 1024
 MAX_SEED_BYTES = 4 * 1024 * 1024
@@ -78,7 +81,7 @@ def rule_files(rules_dir: Path) -> list[Path]:
     return sorted(p for p in rules_dir.glob("*.yaml") if p.is_file())
 
 
-def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) -> Any:
+def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) -> RuleSet:
     """Load, validate and cross-check a rule set (raises RulesError with every problem)."""
     where = locate(rules_dir)
     files = rule_files(where.rules)
@@ -133,7 +136,7 @@ def _validate_files(docs: list[Document], problems: list[Problem]) -> list[Any]:
     from spinout.ruleset.model import RuleFile
     from spinout.ruleset.pydantic_errors import to_problems
 
-    parsed = []
+    parsed: list[RuleFile | None] = []
     for doc in docs:
         try:
             parsed.append(RuleFile.model_validate(doc.data))

@@ -444,28 +444,28 @@ class RuleSet(Frozen):
         return copy
 
     def question(self, qid: str) -> Question:
-        return self.index.by_kind["questions"][qid]  # type: ignore[no-any-return]
+        return self.index.by_kind["questions"][qid]
 
     def dimension(self, did: str) -> Dimension:
-        return self.index.by_kind["dimensions"][did]  # type: ignore[no-any-return]
+        return self.index.by_kind["dimensions"][did]
 
     def source(self, sid: str) -> Source:
-        return self.index.by_kind["sources"][sid]  # type: ignore[no-any-return]
+        return self.index.by_kind["sources"][sid]
 
     def role(self, rid: str) -> Role:
-        return self.index.by_kind["roles"][rid]  # type: ignore[no-any-return]
+        return self.index.by_kind["roles"][rid]
 
     def barrier(self, bid: str) -> Barrier:
-        return self.index.by_kind["barriers"][bid]  # type: ignore[no-any-return]
+        return self.index.by_kind["barriers"][bid]
 
     def stage(self, sid: str) -> Stage:
-        return self.index.by_kind["stages"][sid]  # type: ignore[no-any-return]
+        return self.index.by_kind["stages"][sid]
 
     def legal_form(self, fid: str) -> LegalForm:
-        return self.index.by_kind["legal_forms"][fid]  # type: ignore[no-any-return]
+        return self.index.by_kind["legal_forms"][fid]
 
     def band(self, bid: str) -> Band:
-        return self.index.by_kind["bands"][bid]  # type: ignore[no-any-return]
+        return self.index.by_kind["bands"][bid]
 
     def has(self, kind: str, item_id: str) -> bool:
         return item_id in self.index.by_kind[kind]

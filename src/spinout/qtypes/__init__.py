@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spinout.ruleset.model import Question
 
 __all__ = ["AnswerProblem", "QuestionType", "Shape", "answer_error", "answer_label",
-           "answer_points", "get", "names", "read_answer", "register"]
+           "answer_points", "get", "names", "read_answer", "register", "unregister"]
 
 DONT_KNOW_LABEL = "Don't know"
 NOT_ANSWERED = "Not answered"
@@ -29,6 +29,11 @@ def register(kind: QuestionType) -> QuestionType:
     """Make ``kind`` available to rules files under ``kind.name``; returns it."""
     _REGISTRY[kind.name] = kind
     return kind
+
+
+def unregister(name: str) -> None:
+    """Withdraw the type called ``name`` (rules that use it no longer load)."""
+    _REGISTRY.pop(name, None)
 
 
 def get(name: str) -> QuestionType:

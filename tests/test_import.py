@@ -7,7 +7,7 @@ import pytest
 from group_helpers import MINI
 
 from spinout.__main__ import main
-from spinout.answers import csv_import
+from spinout.answers import csv_import, sheets
 from spinout.answers.store import load
 
 HEADER = "respondent_id,role,has_plan,plan_tested,staff,managers,helpers,comments\n"
@@ -111,7 +111,7 @@ def test_every_bad_cell_is_reported_with_row_and_column_and_nothing_written(tmp_
 
 def test_skip_bad_rows_writes_the_good_ones(tmp_path, capsys):
     code, out = _run(tmp_path, HEADER + "a,frontline,draft,,,,,\nb,,maybe,,,,,\n",
-                     "--skip-bad-rows")
+                     "--skip-bad-rows", "--allow-skipped")
     assert code == 0
     captured = capsys.readouterr()
     assert "skipped: " in captured.err and "survey.csv:3:3" in captured.err
@@ -173,14 +173,15 @@ def test_multi_line_cells_keep_the_starting_line(tmp_path, capsys):
     assert "survey.csv:2:2:" in capsys.readouterr().err
 
 
-def test_not_utf8(tmp_path, capsys):
-    code, _ = _run(tmp_path, "", raw=b"has_plan\ncaf\xe9\n")
+def test_neither_utf8_nor_windows_1252(tmp_path, capsys):
+    code, _ = _run(tmp_path, "", raw=b"has_plan\ncaf\x81\n")
     assert code == 1
-    assert "survey.csv:2:4: byte 0xe9 is not valid UTF-8" in capsys.readouterr().err
+    assert "survey.csv:2:4: byte 0x81 is not valid UTF-8 nor Windows-1252" in \
+        capsys.readouterr().err
 
 
 def test_size_limit(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(csv_import, "MAX_CSV_BYTES", 20)
+    monkeypatch.setattr(sheets, "MAX_CSV_BYTES", 20)
     code, _ = _run(tmp_path, HEADER)
     assert code == 1
     assert "over the limit of 20" in capsys.readouterr().err

@@ -152,3 +152,116 @@ def test_xlsform_needs_a_file_on_a_terminal(monkeypatch, capsys):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["form", "--format", "xlsform", "--rules", str(MINI)]) == 2
     assert "give -o survey.xlsx" in capsys.readouterr().err
+
+
+# --- round trip: XLSForm -> a KoboToolbox-shaped export of sample answers -> import ------------
+
+
+def _kobo_export(data: bytes, respondents: list[tuple[str, str, dict]]) -> str:
+    """The CSV KoboToolbox exports for this XLSForm (XML values and headers, groups joined
+    by "/", select_multiple as one space-separated column plus one 1/0 column per choice,
+    ";" between fields), for respondents given as (uuid, role, {field: answer label}).
+    Answers are given as the labels the respondent saw and turned into choice names through
+    the workbook's own choices sheet, as the platform does."""
+    sheets = _sheets(data)
+    names: dict[tuple[str, str], str] = {(c["list_name"], str(c["label"])): str(c["name"])
+                                         for c in sheets["choices"]}
+    lists: dict[str, list[str]] = {}
+    for c in sheets["choices"]:
+        lists.setdefault(c["list_name"], []).append(str(c["name"]))
+    header, cells = ["start", "end"], []
+    groups: list[str] = []
+    fields = []
+    for row in sheets["survey"]:
+        kind, name = row["type"], row["name"]
+        if kind == "begin_group":
+            groups.append(name)
+        elif kind == "end_group":
+            groups.pop()
+        elif kind not in ("start", "end", "note"):
+            path = "/".join([*groups, name])
+            fields.append((path, name, kind))
+            header.append(path)
+            if kind.startswith("select_multiple"):
+                header += [f"{path}/{choice}" for choice in lists[kind.split()[1]]]
+    header += ["_id", "_uuid", "_submission_time", "_validation_status", "_index"]
+    for n, (uuid, role, given) in enumerate(respondents, 1):
+        line = ["2024-03-05T10:00:00.000+00:00", f"2024-03-05T10:{n:02d}:00.000+00:00"]
+        for _path, name, kind in fields:
+            value = role if name == "role" else given.get(name)
+            if kind.startswith("select_multiple"):
+                chosen = [names[(name, label)] for label in value or []]
+                line.append(" ".join(chosen))
+                line += [("1" if c in chosen else "0") if value else ""
+                         for c in lists[name]]
+            elif kind.startswith("select_one") and value is not None and name != "role":
+                line.append(names[(name, value)])
+            else:
+                line.append("" if value is None else str(value))
+        line += [str(n), uuid, f"2024-03-05T10:{n:02d}:09", "", str(n)]
+        cells.append(line)
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\n").writerows([header, *cells])
+    return buffer.getvalue()
+
+
+def _samples(rs, count: int) -> list[tuple[str, str, dict, dict]]:
+    """(uuid, role, labels shown, expected answers) for ``count`` made-up respondents,
+    each answering the questions shown to them, as a web form shows them."""
+    from spinout.engine.visibility import effective_answers
+    from spinout.qtypes import answer_label
+
+    found = []
+    for n in range(count):
+        answers: dict = {}
+        for i, q in enumerate(rs.questions_in_order()):
+            choices = q.kind.prompt_choices(q)
+            if q.kind.shape(q).name == "MULTI":
+                answers[q.id] = [v for j, (v, _) in enumerate(choices) if (n + j) % 2 == 0]
+            elif choices:
+                answers[q.id] = choices[(n + i) % len(choices)][0]
+            elif q.kind.shape(q).name == "NUMBER":
+                answers[q.id] = int(q.min or 0) + n
+            elif n % 2:
+                answers[q.id] = f"Comment {n}; with, punctuation"
+        if n == 1:
+            first = next(q for q in rs.questions_in_order() if q.dont_know
+                         and q.kind.xlsform(q).choices)
+            answers[first.id] = "dont_know"
+        shown = effective_answers(rs, answers)
+        labels = {}
+        for qid, value in shown.items():
+            q = rs.question(qid)
+            if value == "dont_know":
+                labels[qid] = "Don't know" if q.kind.xlsform(q).choices else None
+            elif isinstance(value, list):
+                labels[qid] = [answer_label(q, v) for v in value]
+            elif q.kind.xlsform(q).choices:
+                labels[qid] = answer_label(q, value)
+            else:
+                labels[qid] = value
+        role = rs.roles[n % len(rs.roles)].id
+        found.append((f"00000000-0000-4000-8000-{n:012d}", role, labels, dict(shown)))
+    return found
+
+
+@pytest.mark.parametrize("which", ["mini", "bundled"])
+def test_round_trip_through_a_kobo_shaped_export(which, tmp_path, mini_rules, bundled_rules,
+                                                 capsys):
+    from spinout.answers.store import load
+
+    rs = mini_rules if which == "mini" else bundled_rules
+    samples = _samples(rs, 6)
+    export = tmp_path / "kobo.csv"
+    export.write_text(_kobo_export(xlsform(rs), [(u, r, labels) for u, r, labels, _ in
+                                                 samples]), encoding="utf-8")
+    rules = ["--rules", str(MINI)] if which == "mini" else []
+    out = tmp_path / "answers"
+    assert main(["import", str(export), "-o", str(out), *rules]) == 0, capsys.readouterr().err
+    for n, (uuid, role, _, expected) in enumerate(samples, 1):
+        got = load(out / f"{uuid}.yaml", rs).answers
+        assert got.respondent.role == role
+        assert got.answers == expected
+        assert got.updated == f"2024-03-05T10:{n:02d}:00+00:00"

@@ -43,19 +43,20 @@ KNOWN: dict[str, tuple[str, int]] = {
     "started": (STARTED, 0), "start time": (STARTED, 1), "start date": (STARTED, 1),
     "startdate": (STARTED, 1), "start": (STARTED, 1),
 }
-METADATA = frozenset("""
-email email address e mail name first name last name ip address ipaddress collector id
-custom data custom data 1 custom data 2 custom value tracking link unique id last modified time
-status response type progress duration in seconds duration finished recipientlastname
-recipient last name recipientfirstname recipient first name recipientemail recipient email
-externalreference external data reference external reference locationlatitude
-location latitude locationlongitude location longitude distributionchannel
-distribution channel userlanguage user language q recaptchascore q ballotboxstuffing
-q relevantidduplicate q relevantidfraudscore today deviceid username simserial subscriberid
-phonenumber audit validation status notes submitted by version tags index meta instancename
-meta deprecatedid meta rootuuid formhub uuid submitterid submittername attachmentspresent
-attachmentsexpected reviewstate edits formversion total score score
-""".strip().split("\n"))
+METADATA = frozenset(normal_key.strip() for normal_key in """
+email, email address, e mail, name, first name, last name, ip address, ipaddress,
+collector id, custom data, custom data 1, custom data 2, custom value, tracking link,
+unique id, last modified time, status, response type, progress, duration in seconds,
+duration, finished, recipientlastname, recipient last name, recipientfirstname,
+recipient first name, recipientemail, recipient email, externalreference,
+external data reference, external reference, locationlatitude, location latitude,
+locationlongitude, location longitude, distributionchannel, distribution channel,
+userlanguage, user language, q recaptchascore, q ballotboxstuffing, q relevantidduplicate,
+q relevantidfraudscore, today, deviceid, username, simserial, subscriberid, phonenumber,
+audit, validation status, notes, submitted by, version, tags, index, meta instancename,
+meta deprecatedid, meta rootuuid, formhub uuid, submitterid, submittername,
+attachmentspresent, attachmentsexpected, reviewstate, edits, formversion, total score,
+score""".replace("\n", " ").split(","))
 _NUMBERING = re.compile(r"^(?:q(?:uestion)?\s*)?\d+[a-z]?(?:\.\d+)*\s*[.):]\s*|^q\d+\s+")
 _TAG = re.compile(r"\[([a-z][a-z0-9_]*)\]\s*$|^\[([a-z][a-z0-9_]*)\]")
 _QUOTES = str.maketrans("‘’‚‛“”„‟′″", "''''\"\"\"\"'\"")
@@ -203,6 +204,8 @@ def classify(index: int, texts: list[str], lookup: Lookup, carried: bool = False
 
 def _one(index: int, text: str, lookup: Lookup, shown: str) -> Column | None:
     key = normal(text)
+    if text.strip() == "_id":  # KoboToolbox's row number in its database; _uuid serves
+        return Column(index, shown, ID, rank=6)
     if key in ROLE_TEXTS:
         return Column(index, shown, ROLE)
     if key in KNOWN and KNOWN[key][0] == ID:
@@ -288,8 +291,8 @@ def _resolve(columns: list[Column], data: list[tuple[int, tuple[str, ...]]],
             continue
         elif c.kind in (UNMATCHED, IGNORED):
             c = _unmatched(c, data, at, ignore_unmatched, rs, problems)
-        if key is not None:
-            seen.setdefault(key, c.index)
+        if _key(c) is not None:
+            seen.setdefault(_key(c), c.index)
         out.append(c)
     return out, problems
 

@@ -94,8 +94,7 @@ class _Reader:
             first, assumed = day_first(cells[c.index - 1] for _, cells in data
                                        if c.index <= len(cells))
             self.dayfirst[c.index] = first
-            if assumed and any("/" in cells[c.index - 1] for _, cells in data
-                               if c.index <= len(cells)):
+            if assumed:
                 self.notes.append(f"{name}: column `{c.header}`: dates read day first "
                                   "(nothing in the column tells day from month)")
 

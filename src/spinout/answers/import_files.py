@@ -31,8 +31,9 @@ def file_name(row: Row) -> str:
     if row.respondent_id:
         safe = _SAFE_NAME.sub("_", row.respondent_id).lstrip(".")[:MAX_ID_LENGTH]
         if safe.strip("_."):
-            if safe.split(".")[0].casefold() in RESERVED:
-                safe = f"{safe}_"
+            stem, dot, rest = safe.partition(".")
+            if stem.casefold() in RESERVED:
+                safe = f"{stem}_{dot}{rest}"
             return f"{safe}.yaml"
     return f"row-{row.line}.yaml"
 

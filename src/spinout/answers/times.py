@@ -24,17 +24,19 @@ _OFFSET = re.compile(r"^(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
 
 
 def day_first(cells: Iterable[str]) -> tuple[bool, bool]:
-    """(day first?, was it only assumed?) for a column of slashed dates."""
-    first = second = False
+    """(day first?, was it only assumed?) for a column of dates: assumed when the column
+    holds day-and-month dates and none of them tells the order."""
+    first = second = seen = False
     for cell in cells:
         match = _SLASHED.match(cell.strip()) or _DATE_ONLY.match(cell.strip())
         if match is None or len(match.group(1)) == 4:
             continue
+        seen = True
         first |= int(match.group(1)) > 12
         second |= int(match.group(2)) > 12
     if first or second:
         return first, False
-    return True, True
+    return True, seen
 
 
 def iso(cell: str, dayfirst: bool = True) -> str | None:

@@ -46,9 +46,9 @@ def written(folder: Path) -> list[str]:
 
 
 CASES = {
-    "latin-1": ((HEADER + "r1,frontline,draft,yes,12,3,legal,café\n").encode("latin-1"),
-                "not valid UTF-8", 2),
-    "utf-16": (GOOD.encode("utf-16"), "not valid UTF-8", 1),
+    "neither utf-8 nor windows-1252": ((HEADER + "r1,frontline,draft,yes,12,3,legal,c")
+                                       .encode() + b"\x8d\n", "nor Windows-1252", 2),
+    "utf-16 without a byte order mark": (GOOD.encode("utf-16-le"), "NUL", 1),
     "nul byte": (GOOD.encode() + b"r3,frontline,none,no,1,1,legal,a\x00b\n", "NUL", 4),
     "empty": (b"", "empty", 1),
     "unclosed quote": ((HEADER + 'r1,frontline,draft,yes,12,3,legal,"open\n').encode(),
@@ -81,7 +81,7 @@ def test_oversized_csv_is_refused_before_reading(capsys: pytest.CaptureFixture[s
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("an oversized CSV was parsed")
 
-    monkeypatch.setattr(csv_import, "parse_csv", never)
+    monkeypatch.setattr(csv_import, "parse_export", never)
     with open(folder / "survey.csv", "wb") as handle:
         handle.write(HEADER.encode())
         handle.truncate(6 * 1024**3)

@@ -7,7 +7,7 @@ import pytest
 from group_helpers import MINI
 
 from spinout.__main__ import main
-from spinout.answers import csv_import
+from spinout.answers import csv_import, sheets
 from spinout.answers.store import load
 
 HEADER = "respondent_id,role,has_plan,plan_tested,staff,managers,helpers,comments\n"
@@ -111,7 +111,7 @@ def test_every_bad_cell_is_reported_with_row_and_column_and_nothing_written(tmp_
 
 def test_skip_bad_rows_writes_the_good_ones(tmp_path, capsys):
     code, out = _run(tmp_path, HEADER + "a,frontline,draft,,,,,\nb,,maybe,,,,,\n",
-                     "--skip-bad-rows")
+                     "--skip-bad-rows", "--allow-skipped")
     assert code == 0
     captured = capsys.readouterr()
     assert "skipped: " in captured.err and "survey.csv:3:3" in captured.err
@@ -173,14 +173,15 @@ def test_multi_line_cells_keep_the_starting_line(tmp_path, capsys):
     assert "survey.csv:2:2:" in capsys.readouterr().err
 
 
-def test_not_utf8(tmp_path, capsys):
-    code, _ = _run(tmp_path, "", raw=b"has_plan\ncaf\xe9\n")
+def test_neither_utf8_nor_windows_1252(tmp_path, capsys):
+    code, _ = _run(tmp_path, "", raw=b"has_plan\ncaf\x81\n")
     assert code == 1
-    assert "survey.csv:2:4: byte 0xe9 is not valid UTF-8" in capsys.readouterr().err
+    assert "survey.csv:2:4: byte 0x81 is not valid UTF-8 nor Windows-1252" in \
+        capsys.readouterr().err
 
 
 def test_size_limit(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(csv_import, "MAX_CSV_BYTES", 20)
+    monkeypatch.setattr(sheets, "MAX_CSV_BYTES", 20)
     code, _ = _run(tmp_path, HEADER)
     assert code == 1
     assert "over the limit of 20" in capsys.readouterr().err
@@ -237,3 +238,80 @@ def test_imported_files_make_a_group_report(tmp_path, capsys):
     report = tmp_path / "group.json"
     assert main(["report", str(out), "-o", str(report), "--rules", str(MINI)]) == 0
     assert json.loads(report.read_text(encoding="utf-8"))["respondents"] == 5
+
+
+# --- nothing lost or counted twice -------------------------------------------------------------
+
+
+def test_skipping_rows_is_counted_and_fails_unless_expected(tmp_path, capsys):
+    text = HEADER + "a,frontline,draft,,,,,\nb,,maybe,,,,,\na,frontline,none,,,,,\n"
+    code, out = _run(tmp_path, text, "--skip-bad-rows")
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "skipped 2 bad rows (1 with a bad answer, 1 with a respondent id used twice)" in \
+        captured.out
+    assert "--allow-skipped" in captured.err
+    assert [p.name for p in out.iterdir()] == ["a.yaml"]
+
+
+def test_a_respondent_already_in_the_folder_under_another_name(tmp_path, capsys):
+    code, out = _run(tmp_path, "id,has_plan\nalice,draft\n")
+    assert code == 0
+    (out / "alice.yaml").rename(out / "renamed.yaml")
+    code, _ = _run(tmp_path, "id,has_plan\nalice,draft\nbob,none\n")
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "renamed.yaml: respondent `alice` (line 2) is already in the folder" in err
+    assert sorted(p.name for p in out.iterdir()) == ["renamed.yaml"]
+
+
+def test_every_row_gets_its_own_file_even_when_names_clash(tmp_path, mini_rules):
+    """Ids that become the same file name, or differ only in case, never share a file."""
+    code, out = _run(tmp_path, "id,has_plan\nx y,draft\nx_y-row-4,none\nx_y,agreed\n"
+                     "Bob,draft\nbob,none\nBOB,agreed\n")
+    assert code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 6 and len({n.casefold() for n in names}) == 6
+    ids = sorted(load(out / n, mini_rules).answers.respondent.id for n in names)
+    assert ids == sorted(["x y", "x_y-row-4", "x_y", "Bob", "bob", "BOB"])
+
+
+@pytest.mark.parametrize("rid", ["CON", "nul", "Com1", "LPT9", "aux.txt", "prn"])
+def test_windows_device_names_are_never_file_names(tmp_path, rid):
+    code, out = _run(tmp_path, f"id,has_plan\n{rid},draft\n")
+    assert code == 0
+    (name,) = [p.name for p in out.iterdir()]
+    assert name.split(".")[0].casefold() not in {"con", "nul", "com1", "lpt9", "aux", "prn"}
+
+
+@pytest.mark.parametrize("cell", ["9" * 400, "1" * 5000, "1e999", "NaN", "-inf", "1e16"])
+def test_huge_or_infinite_numbers_give_a_located_error(tmp_path, capsys, cell):
+    code, _ = _run(tmp_path, f"id,staff,managers,comments\na,{cell},3,x\nb,4,{cell},y\n")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "survey.csv:2:2: " in err and "survey.csv:3:3: " in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Legal advice, Finance advice", ["legal", "finance"]),
+    ("Legal advice;Finance advice;", ["legal", "finance"]),
+    ("legal finance", ["legal", "finance"]),
+    ("Finance advice", ["finance"]),
+    ("Don't know", "dont_know"),
+])
+def test_multi_choice_joined_as_the_platforms_join_it(cell, expected, mini_rules):
+    assert csv_import.parse_cell(mini_rules.question("helpers"), cell) == (expected, None)
+
+
+def test_a_label_holding_a_comma_stays_whole(mini_rules):
+    from spinout.ruleset.model import Option
+
+    q = mini_rules.question("helpers")
+    q = q.model_copy(update={"options": (
+        Option(value="hr", label="Advice, HR and pensions"),
+        Option(value="legal", label="Legal advice"), Option(value="finance", label="Finance"))})
+    assert csv_import.parse_cell(q, "Advice, HR and pensions, Finance") == (["hr", "finance"],
+                                                                            None)
+    assert csv_import.parse_cell(q, "Advice, HR and pensions") == (["hr"], None)
+    value, error = csv_import.parse_cell(q, "Advice, Finance")
+    assert value is None and error is not None

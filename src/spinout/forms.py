@@ -4,6 +4,9 @@ The printable form numbers every question, shows its id (the column name for dat
 `spinout import`), its options as tick boxes, "Don't know" where allowed, the range of number
 answers and, for follow-up questions, when to answer them in plain words.
 
+The XLSForm (``xlsx``) is the questionnaire as a web survey for KoboToolbox, ODK and Enketo;
+see :mod:`spinout.xlsform`.
+
 The CSV template is one header row, ``respondent_id,role,<question ids in questionnaire
 order>``, ready for a survey tool or a spreadsheet; the values each column accepts are printed
 to stderr as a column guide, so the CSV itself stays valid for `spinout import`.
@@ -20,7 +23,7 @@ from spinout.qtypes import DONT_KNOW_LABEL, answer_label
 from spinout.ruleset.conditions import Condition, describe
 from spinout.ruleset.model import Question, RuleSet
 
-FORMATS = ("md", "html", "csv")
+FORMATS = ("md", "html", "csv", "xlsx")
 BOX = "☐"
 FIXED_COLUMNS = ("respondent_id", "role")
 

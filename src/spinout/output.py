@@ -12,9 +12,10 @@ from pathlib import Path
 from spinout.errors import OutputError, Problem, UsageError
 
 FORMAT_NAMES: Mapping[str, str] = {"md": "md", "markdown": "md", "html": "html", "htm": "html",
-                                   "json": "json", "csv": "csv"}
+                                   "json": "json", "csv": "csv", "xlsx": "xlsx",
+                                   "xlsform": "xlsx"}
 SUFFIXES: Mapping[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                               ".json": "json", ".csv": "csv"}
+                               ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 _ANSWERS_KEYS = (re.compile(rb"^format\s*:", re.MULTILINE), re.compile(rb"^answers\s*:",
                                                                         re.MULTILINE))
 _SNIFF_BYTES = 1024 * 1024
@@ -88,15 +89,21 @@ def looks_like_answers(path: Path) -> bool:
     return all(key.search(head) for key in _ANSWERS_KEYS)
 
 
-def write_output(output: Path | None, text: str) -> None:
-    """Print to stdout when no output is given, else replace the file atomically."""
+def write_output(output: Path | None, text: str | bytes) -> None:
+    """Print to stdout when no output is given, else replace the file atomically. Bytes
+    (a workbook) are written as they are."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     from spinout.answers.store import write_atomic
 
-    write_atomic(Path(output), text.encode("utf-8"))
+    write_atomic(Path(output), text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def warn(messages: Sequence[object], limit: int = 20) -> None:

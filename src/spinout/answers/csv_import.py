@@ -1,49 +1,34 @@
-"""`spinout import`: a survey tool's CSV export to one answers file per respondent.
+"""`spinout import`: a survey export's rows turned into answers files.
 
-The header row names the columns: question ids, ``role``, and ``respondent_id`` (or ``id``);
-names are matched ignoring case and surrounding spaces. Cells take option values or labels
-(ignoring case and surrounding spaces), yes/no/true/false/1/0 for yes/no questions, lists
-separated by ``;`` or ``|`` for multi choice, numbers, "don't know" (or ``dont_know``), and
-empty for not answered. Fields are separated by commas, semicolons or tabs (the one the
-header row uses most), in UTF-8 with or without a byte order mark.
+The export is read by :mod:`spinout.answers.sheets` (CSV or .xlsx) and its columns mapped by
+:mod:`spinout.answers.columns` (question ids, ``[id]`` tags, question texts, metadata, one
+column per option). Cells take option values or labels (ignoring case and surrounding
+spaces), yes/no/true/false/1/0 for yes/no questions, numbers as survey tools write them,
+"don't know" (or ``dont_know``), and empty for not answered. A multi-choice cell may join its
+options with ``;``, ``|``, ``,`` or spaces: it is read that way only when every part is an
+option of the question, so a label holding a comma stays whole.
 
-Every bad cell is reported as ``file:ROW:COL`` (ROW the CSV line number, COL the 1-based
-column). Nothing is written when any row is bad, unless ``--skip-bad-rows`` is given.
-Existing files are never overwritten: a run stops before writing if a file it would write
-exists with other content (an identical file is left as it is, so re-running an import is
-harmless).
+Every bad cell is reported as ``file:ROW:COL`` (ROW the line or sheet row, COL the 1-based
+column). The platform's response id becomes the respondent id, its start and completion
+times the answers' ``started`` and ``updated``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
+from spinout.answers import columns as cols
 from spinout.answers.model import AnswersFile, fingerprint, new_answers
-from spinout.errors import CsvImportError, OutputError, Problem
-from spinout.qtypes import AnswerProblem, read_answer
+from spinout.answers.sheets import Sheet
+from spinout.answers.times import day_first, iso
+from spinout.errors import CsvImportError, Problem
+from spinout.qtypes import DONT_KNOW_WORDS, AnswerProblem, Shape, answer_error, read_answer
 from spinout.ruleset.model import Question, RuleSet
-from spinout.values import AnswerValue
+from spinout.values import DONT_KNOW, AnswerValue, is_dont_know
 
-MAX_CSV_BYTES = 50 * 1024 * 1024
 MAX_ID_LENGTH = 64
-DELIMITERS = (",", ";", "\t")
-ROLE_COLUMNS = ("role",)
-ID_COLUMNS = ("respondent_id", "id")
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int  # 1-based
-    header: str
-    kind: str  # "question", "role", "id" or "skip"
-    question: Question | None = None
+BAD_ANSWER, REPEATED_ID, OTHER = "a bad answer", "a respondent id used twice", "a bad row"
 
 
 @dataclass(frozen=True)
@@ -55,175 +40,143 @@ class Row:
 
 @dataclass(frozen=True)
 class Parsed:
-    """Good rows, and every problem found (bad cells, or a bad header)."""
+    """Good rows, every problem found, and why each bad row is bad."""
 
     rows: tuple[Row, ...]
     problems: tuple[Problem, ...]
     bad_rows: int
+    layout: cols.Layout | None = None
+    notes: tuple[str, ...] = ()
+    reasons: Counter[str] = field(default_factory=Counter)
+    header_ok: bool = True
 
 
-def read_csv(path: Path) -> tuple[str, str]:
-    """(text, delimiter) of a CSV file within the size limit, decoded as UTF-8."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CsvImportError(Problem(name, None, None, f"file is {size:,} bytes, over the "
-                                        f"limit of {MAX_CSV_BYTES:,}", "split it into smaller "
-                                        "files and import each"))
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(Problem(name, None, None, f"cannot read the file "
-                                     f"({exc.strerror or exc})", "check the path")) from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[:exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise CsvImportError(Problem(name, line, col, f"byte 0x{raw[exc.start]:02x} is not "
-                                     "valid UTF-8", "export the CSV as UTF-8")) from None
-    if "\0" in text:
-        line = text[:text.index("\0")].count("\n") + 1
-        raise CsvImportError(Problem(name, line, None, "the file holds a NUL byte, so it is "
-                                     "not a CSV text file", "export the survey as CSV"))
-    return text, sniff_delimiter(text)
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter the header row uses most (a comma when it uses none)."""
-    header = text.split("\n", 1)[0]
-    counts = {d: header.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def parse_csv(source: tuple[str, str], name: str, rs: RuleSet) -> Parsed:
-    """Every row turned into an answers file, with a problem for each bad cell."""
-    text, delimiter = source
-    records = list(_records(text, delimiter, name))
-    if not records:
-        raise CsvImportError(Problem(name, 1, None, "the file is empty",
+def parse_export(sheet: Sheet, rs: RuleSet, ignore_unmatched: bool = False) -> Parsed:
+    """Every data row turned into an answers file, with a problem for each bad cell; when
+    the header cannot be mapped, only its problems (``header_ok`` false)."""
+    records = [r for r in sheet.records]
+    if not any(any(c.strip() for c in cells) for _, cells in records):
+        raise CsvImportError(Problem(sheet.name, 1, None, "the file is empty",
                                      "export the survey with a header row"))
-    header_line, header = records[0]
-    columns, problems = _columns(header, header_line, name, rs, records[1:])
-    if problems:
-        raise CsvImportError(problems)
+    lay = cols.layout(records, sheet.name, rs, ignore_unmatched)
+    if lay.problems:
+        return Parsed((), lay.problems, 0, lay, header_ok=False)
+    data = [(line, cells) for line, cells in records[lay.header_rows:]
+            if any(c.strip() for c in cells)]
+    reader = _Reader(sheet.name, rs, lay, data)
     rows: list[Row] = []
-    bad_rows = 0
-    seen_ids: dict[str, int] = {}
-    for line, cells in records[1:]:
-        if not any(c.strip() for c in cells):
-            continue
-        row, found = _row(line, cells, columns, name, rs, seen_ids)
+    problems: list[Problem] = []
+    reasons: Counter[str] = Counter()
+    for line, cells in data:
+        row, found = reader.row(line, cells)
         if found:
-            problems.extend(found)
-            bad_rows += 1
+            problems.extend(p for p, _ in found)
+            reasons[found[0][1]] += 1
         elif row is not None:
             rows.append(row)
-    return Parsed(tuple(rows), tuple(problems), bad_rows)
+    return Parsed(tuple(rows), tuple(problems), sum(reasons.values()), lay,
+                  tuple(reader.notes), reasons)
 
 
-def _records(text: str, delimiter: str, name: str) -> Any:
-    """(line where the record starts, cells) for each CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for cells in reader:
-            yield start, cells
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise CsvImportError(Problem(name, reader.line_num or start, None,
-                                     f"the CSV cannot be read: {exc}",
-                                     "check the quotes on this line")) from None
+Found = list[tuple[Problem, str]]
 
 
-def _columns(header: list[str], line: int, name: str, rs: RuleSet,
-             rows: list[tuple[int, list[str]]]) -> tuple[list[Column], list[Problem]]:
-    from spinout.ruleset.checks import did_you_mean
+class _Reader:
+    """Reads one data row at a time; remembers respondent ids seen and how dates are read."""
 
-    ids = {q.id.lower(): q for q in rs.questions}
-    known = [*ROLE_COLUMNS, *ID_COLUMNS, *(q.id for q in rs.questions)]
-    columns: list[Column] = []
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for index, raw in enumerate(header, 1):
-        word = raw.strip().lower()
-        where = (name, line, index)
-        if not word:
-            if any(index <= len(cells) and cells[index - 1].strip() for _, cells in rows):
-                problems.append(Problem(*where, f"column {index} has no name but holds "
-                                        "answers", "name it with a question id, or delete it"))
-            columns.append(Column(index, raw, "skip"))
-            continue
-        kind = "role" if word in ROLE_COLUMNS else "id" if word in ID_COLUMNS else "question"
-        canonical = kind if kind != "question" else word
-        if canonical in seen:
-            problems.append(Problem(*where, f"column `{raw.strip()}` repeats column "
-                                    f"{seen[canonical]}", "keep one column per question"))
-            continue
-        seen[canonical] = index
-        if kind == "question" and word not in ids:
-            problems.append(Problem(*where, f"unknown column `{raw.strip()}`",
-                                    did_you_mean(raw.strip(), known)))
-            continue
-        columns.append(Column(index, raw.strip(), kind, ids.get(word)))
-    return columns, problems
+    def __init__(self, name: str, rs: RuleSet, lay: cols.Layout,
+                 data: list[tuple[int, tuple[str, ...]]]) -> None:
+        self.name, self.rs, self.lay = name, rs, lay
+        self.seen_ids: dict[str, int] = {}
+        self.notes: list[str] = []
+        self.dayfirst: dict[int, bool] = {}
+        for c in lay.used(cols.STARTED) + lay.used(cols.UPDATED):
+            first, assumed = day_first(cells[c.index - 1] for _, cells in data
+                                       if c.index <= len(cells))
+            self.dayfirst[c.index] = first
+            if assumed:
+                self.notes.append(f"{name}: column `{c.header}`: dates read day first "
+                                  "(nothing in the column tells day from month)")
 
-
-def _row(line: int, cells: list[str], columns: list[Column], name: str, rs: RuleSet,
-         seen_ids: dict[str, int]) -> tuple[Row | None, list[Problem]]:
-    problems: list[Problem] = []
-    if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
-        extra = len(columns) + 1
-        problems.append(Problem(name, line, extra, f"row has {len(cells)} cells but the header "
-                                f"has {len(columns)} columns", "remove the extra cells or add "
-                                "a header for them"))
-    role: str | None = None
-    respondent: str | None = None
-    answers: dict[str, AnswerValue] = {}
-    for column in columns:
-        cell = cells[column.index - 1].strip() if column.index <= len(cells) else ""
-        if not cell or column.kind == "skip":
-            continue
-        where = (name, line, column.index)
-        if column.kind == "id":
-            respondent = cell
-            if len(cell) > MAX_ID_LENGTH:
-                problems.append(Problem(*where, f"respondent id in column `{column.header}` "
-                                        f"is longer than {MAX_ID_LENGTH} characters",
-                                        "shorten it"))
-            elif cell in seen_ids:
-                problems.append(Problem(*where, f"respondent id `{cell}` is used twice (also "
-                                        f"on line {seen_ids[cell]})", "give each respondent "
-                                        "their own id"))
+    def row(self, line: int, cells: tuple[str, ...]) -> tuple[Row | None, Found]:
+        found: Found = []
+        width = len(self.lay.columns)
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            found.append((Problem(self.name, line, width + 1, f"row has {len(cells)} cells "
+                                  f"but the header has {width} columns", "remove the extra "
+                                  "cells or add a header for them"), OTHER))
+        info: dict[str, str | None] = {"role": None, "id": None, "started": None,
+                                       "updated": None}
+        answers: dict[str, AnswerValue] = {}
+        ticks: dict[str, tuple[cols.Column, list[AnswerValue]]] = {}
+        for c in self.lay.columns:
+            cell = cells[c.index - 1].strip() if c.index <= len(cells) else ""
+            if cell:
+                self._cell(line, c, cell, info, answers, ticks, found)
+        for qid, (first, chosen) in ticks.items():
+            q = self.rs.question(qid)
+            value, trouble = _ticked_value(q, chosen)
+            if trouble or value is None:
+                message, hint = trouble or ("no answer", "tick an option")
+                found.append((Problem(self.name, line, first.index, f"{message} in the "
+                                      f"columns for `{qid}`", hint), BAD_ANSWER))
             else:
-                seen_ids[cell] = line
-            continue
-        if column.kind == "role":
-            role = _role(rs, cell)
+                answers[qid] = value
+        if found:
+            return None, found
+        return Row(line, self._file(answers, info), info["id"]), []
+
+    def _cell(self, line: int, c: cols.Column, cell: str, info: dict[str, str | None],
+              answers: dict[str, AnswerValue],
+              ticks: dict[str, tuple[cols.Column, list[AnswerValue]]], found: Found) -> None:
+        where = (self.name, line, c.index)
+        if c.kind == cols.ID:
+            found.extend(self._respondent(where, c, cell))
+            info["id"] = cell
+        elif c.kind == cols.ROLE:
+            info["role"] = role = _role(self.rs, cell)
             if role is None:
-                problems.append(Problem(*where, f"unknown role `{cell}` in column "
-                                        f"`{column.header}`", "use one of " + ", ".join(
-                                            f"`{r.id}`" for r in rs.roles)))
-            continue
-        q = column.question
-        assert q is not None
-        value, error = parse_cell(q, cell)
-        if error:
-            problems.append(Problem(*where, f"{error[0]} in column `{column.header}`",
-                                    error[1]))
-        else:
-            answers[q.id] = value  # type: ignore[assignment]
-    if problems:
-        return None, problems
-    file = new_answers(rs, role=role, respondent_id=respondent)
-    prints = {q.id: fingerprint(q) for q in rs.questions if q.id in answers}
-    ordered = {q.id: answers[q.id] for q in rs.questions_in_order() if q.id in answers}
-    file = replace(file, answers=ordered, rules=replace(file.rules, questions=prints))
-    return Row(line, file, respondent), []
+                found.append((Problem(*where, f"unknown role `{cell}` in column `{c.header}`",
+                                      "use one of " + ", ".join(f"`{r.id}`" for r in
+                                                                self.rs.roles)), OTHER))
+        elif c.kind in (cols.STARTED, cols.UPDATED):
+            info[c.kind] = when = iso(cell, self.dayfirst.get(c.index, True))
+            if when is None:
+                self.notes.append(str(Problem(*where, f"`{cell[:40]}` in column `{c.header}` "
+                                              "is not a date and time read here",
+                                              "the answers file is left undated")))
+        elif c.kind == cols.QUESTION and c.question is not None:
+            value, error = parse_cell(c.question, cell)
+            if error:
+                found.append((Problem(*where, f"{error[0]} in column `{c.header}`", error[1]),
+                              BAD_ANSWER))
+            else:
+                answers[c.question.id] = value  # type: ignore[assignment]
+        elif c.kind == cols.OPTION and c.question is not None:
+            on = cols.ticked(cell)
+            entry = ticks.setdefault(c.question.id, (c, []))
+            if on:
+                entry[1].append(c.option)  # type: ignore[arg-type]
+
+    def _respondent(self, where: tuple[str, int, int], c: cols.Column, cell: str) -> Found:
+        if len(cell) > MAX_ID_LENGTH:
+            return [(Problem(*where, f"respondent id in column `{c.header}` is longer than "
+                             f"{MAX_ID_LENGTH} characters", "shorten it"), OTHER)]
+        if cell in self.seen_ids:
+            return [(Problem(*where, f"respondent id `{cell}` is used twice (also on line "
+                             f"{self.seen_ids[cell]})", "give each respondent their own id, "
+                             "or remove the repeated response"), REPEATED_ID)]
+        self.seen_ids[cell] = where[1]
+        return []
+
+    def _file(self, answers: dict[str, AnswerValue], info: dict[str, str | None]
+              ) -> AnswersFile:
+        rs = self.rs
+        file = new_answers(rs, role=info["role"], respondent_id=info["id"])
+        prints = {q.id: fingerprint(q) for q in rs.questions if q.id in answers}
+        ordered = {q.id: answers[q.id] for q in rs.questions_in_order() if q.id in answers}
+        return replace(file, answers=ordered, rules=replace(file.rules, questions=prints),
+                       started=info["started"], updated=info["updated"])
 
 
 def _role(rs: RuleSet, cell: str) -> str | None:
@@ -234,66 +187,61 @@ def _role(rs: RuleSet, cell: str) -> str | None:
     return None
 
 
+def _ticked_value(q: Question, chosen: list[AnswerValue]
+                  ) -> tuple[AnswerValue | None, tuple[str, str] | None]:
+    if any(is_dont_know(v) for v in chosen):
+        if len(chosen) > 1:
+            return None, ("\"don't know\" is ticked with other options", "tick one or the "
+                          "other")
+        chosen_value: AnswerValue = DONT_KNOW
+    else:
+        chosen_value = chosen
+    trouble = answer_error(q, chosen_value)
+    return (None, trouble) if trouble else (chosen_value, None)
+
+
 def parse_cell(q: Question, cell: str) -> tuple[AnswerValue | None, tuple[str, str] | None]:
     """(answer, None) for a good cell, or (None, (what is wrong, how to fix it))."""
+    if q.kind.shape(q) == Shape.MULTI and cell.strip().casefold() not in DONT_KNOW_WORDS:
+        chosen = split_options(q, cell)
+        if chosen is not None:
+            return _ticked_value(q, chosen)
     try:
         return read_answer(q, cell), None
     except AnswerProblem as problem:
         return None, problem.trouble
 
 
-# --- writing -----------------------------------------------------------------------------------
+def split_options(q: Question, cell: str) -> list[AnswerValue] | None:
+    """The options a multi-choice cell names, joined by ``;``, ``|``, ``,`` or spaces, or None
+    when no way of splitting it makes every part an option."""
+    text = cell.strip().rstrip(";").strip()
+    whole = cols.option(q, text)
+    if whole is not None:
+        return [whole]
+    for sep in (";", "|", ",", None):
+        parts = [p.strip() for p in (text.split(sep) if sep else text.split())]
+        if len(parts) > 1:
+            found = _segment(q, parts, {",": ", ", None: " "}.get(sep, sep or " "))
+            if found is not None:
+                return found
+    return None
 
 
-def file_name(row: Row) -> str:
-    """The answers file's name: the respondent id made safe for a file name (letters, digits,
-    ``.``, ``_`` and ``-``; no leading dot), or ``row-LINE`` without one."""
-    if row.respondent_id:
-        safe = _SAFE_NAME.sub("_", row.respondent_id).lstrip(".")[:MAX_ID_LENGTH]
-        if safe.strip("_"):
-            return f"{safe}.yaml"
-    return f"row-{row.line}.yaml"
-
-
-def write_rows(rows: tuple[Row, ...], out_dir: Path,
-               on_each: Callable[[], None] | None = None) -> tuple[int, int]:
-    """Write every row's answers file; (files written, files already there and identical).
-    Checks every target before writing any; ``on_each`` is called after each file."""
-    from spinout.answers.store import dump, write_atomic
-
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(Problem(str(out_dir), None, None, "this is a file, not a folder",
-                                  "give a folder for the answers files"))
-    planned: dict[str, tuple[Row, bytes]] = {}
-    problems: list[Problem] = []
-    for row in rows:
-        name = file_name(row)
-        if name in planned:
-            name = f"{name[:-5]}-row-{row.line}.yaml"
-        planned[name] = (row, dump(row.answers).encode("utf-8"))
-    same = 0
-    for name, (_, data) in planned.items():
-        target = out_dir / name
-        if target.exists():
-            if target.is_file() and target.read_bytes() == data:
-                same += 1
+def _segment(q: Question, parts: list[str], joiner: str) -> list[AnswerValue] | None:
+    """Split ``parts`` into consecutive runs that each name an option (a label may itself
+    hold the separator), or None."""
+    best: list[list[AnswerValue] | None] = [[]] + [None] * len(parts)
+    for end in range(1, len(parts) + 1):
+        for start in range(end - 1, -1, -1):
+            before = best[start]
+            if before is None:
                 continue
-            problems.append(Problem(str(target), None, None, "already exists with other "
-                                    "content; nothing was written", "import into an empty "
-                                    "folder, or move the old files away"))
-    if problems:
-        raise OutputError(problems)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(Problem(str(out_dir), None, None, f"cannot create the folder "
-                                  f"({exc.strerror})", "check the path and permissions")) from None
-    written = 0
-    for name, (_, data) in planned.items():
-        target = out_dir / name
-        if not target.exists():
-            write_atomic(target, data)
-            written += 1
-        if on_each is not None:
-            on_each()
-    return written, same
+            if end == start + 1 and not parts[start]:
+                best[end] = before
+                break
+            value = cols.option(q, joiner.join(parts[start:end]))
+            if value is not None:
+                best[end] = [*before, value]
+                break
+    return best[-1]

@@ -1,4 +1,5 @@
-"""`spinout form`: the questionnaire as a paper form, or a CSV template for survey tools."""
+"""`spinout form`: the questionnaire as a paper form, a web survey (XLSForm) or a CSV
+template for survey tools."""
 
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ from spinout.commands.options import OutputOpt, RulesOpt
 
 def form(
     output: OutputOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|csv",  # noqa: UP045
+    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|csv|xlsform",  # noqa: UP045
                                                help="Output format (default: from the -o "
                                                "suffix, else md).")] = None,
     rules: RulesOpt = None,
 ) -> None:
-    """Print the questionnaire as a paper form, or a CSV template for survey tools.
+    """Print the questionnaire as a paper form, a web survey or a CSV template.
+
+    An .xlsx output is an XLSForm that KoboToolbox, ODK and Enketo load as it is; import
+    the platform's export of the answers with `spinout import`.
 
     Examples:  spinout form -o form.html
+               spinout form -o survey.xlsx
                spinout form -o template.csv
     """
     from spinout import forms
@@ -29,6 +34,15 @@ def form(
     chosen = format_for(output, fmt, forms.FORMATS, strict_suffix=True)
     check_output(output, [])
     rs = load_rules(rules)
+    if chosen == "xlsx":
+        from spinout.errors import Problem, UsageError
+        from spinout.xlsform import xlsform
+
+        if output is None and sys.stdout.isatty():
+            raise UsageError(Problem("--output", None, None, "an XLSForm is a binary file, "
+                                     "not for the terminal", "give -o survey.xlsx"))
+        write_output(output, xlsform(rs))
+        return
     if chosen == "csv":
         write_output(output, forms.csv_template(rs))
         sys.stderr.write(forms.column_guide(rs))

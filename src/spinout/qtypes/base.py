@@ -14,10 +14,11 @@ conditions and tallies know how to count.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
-from spinout.values import AnswerValue, format_number, is_number, same, show
+from spinout.values import DONT_KNOW, AnswerValue, format_number, is_number, same, show
 
 if TYPE_CHECKING:
     from spinout.ruleset.model import Question
@@ -36,6 +37,24 @@ class Shape(Enum):
     MULTI = "multi"
     NUMBER = "number"
     TEXT = "text"
+
+
+DONT_KNOW_NAME = DONT_KNOW
+DONT_KNOW_TEXT = "Don't know"
+
+
+@dataclass(frozen=True)
+class XlsField:
+    """How a question is asked in an XLSForm: its ``type`` (``select_one``,
+    ``select_multiple``, ``integer``, ``decimal`` or ``text``; a select's list is named by
+    the writer), its choices as (name, label), an XPath ``constraint`` on the answer (``.``
+    is the answer) with the message shown when it fails, and a ``hint`` added to the help."""
+
+    type: str
+    choices: tuple[tuple[str, str], ...] = ()
+    constraint: str = ""
+    constraint_message: str = ""
+    hint: str = ""
 
 
 class AnswerProblem(ValueError):
@@ -151,6 +170,23 @@ class QuestionType:
         numbers = [v for v in self.allowed_values(q) or () if is_number(v)]
         return (min(numbers), max(numbers)) if numbers else (None, None)
 
+    # --- XLSForm (web surveys on KoboToolbox, ODK, Enketo) ---------------------------------
+
+    def xlsform(self, q: Question) -> XlsField:
+        """The question as one XLSForm field: by default, one choice from a list."""
+        return XlsField("select_one", self.xlsform_choices(q))
+
+    def xlsform_name(self, q: Question, value: AnswerValue) -> str:
+        """The XLSForm choice name that stands for ``value`` (what the platform exports)."""
+        return show(value)
+
+    def xlsform_choices(self, q: Question) -> tuple[tuple[str, str], ...]:
+        """(name, label) of each choice the field offers, "Don't know" last where allowed."""
+        found = tuple((self.xlsform_name(q, v), label) for v, label in self.prompt_choices(q))
+        if q.dont_know and self.reads_dont_know(q):
+            found += ((DONT_KNOW_NAME, DONT_KNOW_TEXT),)
+        return found
+
     # --- paper forms, CSV guide, typed prompts --------------------------------------------
 
     def instruction(self, q: Question) -> str:
@@ -222,6 +258,20 @@ def linear_points(q: Question, value: AnswerValue) -> Points:
     low, high = q.min or 0.0, q.max or 0.0
     t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0
     return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
+
+
+def number_field(q: Question) -> XlsField:
+    """A number question as an XLSForm field: ``integer`` when its range is whole numbers,
+    else ``decimal``; the range as a constraint. XLSForm number fields cannot hold "don't
+    know", so where it is allowed the respondent is told to leave the field empty."""
+    whole = all(v is None or float(v).is_integer() for v in (q.min, q.max)) and \
+        q.min is not None and q.max is not None
+    limits = [f". >= {format_number(q.min)}" if q.min is not None else "",
+              f". <= {format_number(q.max)}" if q.max is not None else ""]
+    constraint = " and ".join(part for part in limits if part)
+    message = f"Give a number{range_words(q)}." if constraint else ""
+    hint = "Leave it empty if you don't know." if q.dont_know else ""
+    return XlsField("integer" if whole else "decimal", (), constraint, message, hint)
 
 
 def range_words(q: Question) -> str:

@@ -11,6 +11,7 @@ from spinout.qtypes.base import (
     QuestionType,
     Shape,
     Trouble,
+    XlsField,
     _clip,
     option_by_word,
     options_hint,
@@ -86,6 +87,13 @@ class Multi(QuestionType):
         chosen = current if isinstance(current, list) else []
         return [[*chosen, o.value] for o in q.options
                 if not any(same(o.value, c) for c in chosen)]
+
+    def xlsform(self, q: Question) -> XlsField:
+        if not q.dont_know:
+            return XlsField("select_multiple", self.xlsform_choices(q))
+        return XlsField("select_multiple", self.xlsform_choices(q),
+                        "not(selected(., 'dont_know') and count-selected(.) > 1)",
+                        "“Don't know” cannot be ticked with other options.")
 
     def instruction(self, q: Question) -> str:
         return "Tick all that apply."

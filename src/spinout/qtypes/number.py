@@ -9,8 +9,10 @@ from spinout.qtypes.base import (
     QuestionType,
     Shape,
     Trouble,
+    XlsField,
     linear_points,
     number_error,
+    number_field,
     range_words,
     read_number,
 )
@@ -62,6 +64,9 @@ class Number(QuestionType):
 
     def bounds(self, q: Question) -> tuple[float | None, float | None]:
         return q.min, q.max
+
+    def xlsform(self, q: Question) -> XlsField:
+        return number_field(q)
 
     def instruction(self, q: Question) -> str:
         return f"Write a number{range_words(q)}."

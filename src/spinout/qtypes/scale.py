@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinout.qtypes.base import Points, QuestionType, Shape, Trouble
+from spinout.qtypes.base import Points, QuestionType, Shape, Trouble, XlsField
 from spinout.qtypes.number import Number
 from spinout.values import AnswerValue, is_number
 
@@ -61,6 +61,10 @@ class Scale(QuestionType):
 
     def bounds(self, q: Question) -> tuple[float | None, float | None]:
         return super().bounds(q) if q.options else (q.min, q.max)
+
+    def xlsform(self, q: Question) -> XlsField:
+        """A list to choose from (labelled points, or a short range), else a number."""
+        return super().xlsform(q) if q.options or _short_range(q) else _NUMBER.xlsform(q)
 
     def instruction(self, q: Question) -> str:
         return super().instruction(q) if q.options else _NUMBER.instruction(q)

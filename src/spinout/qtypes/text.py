@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinout.qtypes.base import QuestionType, Shape, Trouble
+from spinout.qtypes.base import QuestionType, Shape, Trouble, XlsField
 from spinout.values import AnswerValue, show
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ class Text(QuestionType):
 
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         return []
+
+    def xlsform(self, q: Question) -> XlsField:
+        return XlsField("text")
 
     def instruction(self, q: Question) -> str:
         return "Write your answer (optional)."

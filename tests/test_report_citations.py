@@ -77,7 +77,7 @@ def test_individual_citations_resolve(mini_rules: Any, mini_seeds: Path) -> None
     assert_backed(data)
     assert data["citations"][0] == {
         "n": 1, "source": "le_grand", "title": "Julian Le Grand tag archive",
-        "file": "002_cb6408028f891994.txt", "line": 89,
+        "publisher": None, "date": None, "file": "002_cb6408028f891994.txt", "line": 89,
         "headline": "Third Sector: “Pathfinder mutuals suffering mixed fortunes and need more "
                     "support mechanisms”",
         "quote": "Business Planning"}

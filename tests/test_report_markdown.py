@@ -65,7 +65,7 @@ def test_only_plain_commonmark_is_used(individual: str) -> None:
 
 def test_the_reference_list_reads_as_numbered_lines(individual: str) -> None:
     refs = individual[individual.index("## References"):]
-    assert "1. Julian Le Grand tag archive (002_cb6408028f891994.txt), line 89\n\n" \
+    assert "1. Julian Le Grand tag archive, line 89\n\n" \
         "   Article: Third Sector: “Pathfinder mutuals suffering mixed fortunes and need more " \
         "support mechanisms”\n\n   > Business Planning\n" in refs
     assert "### Manager support: score 42.5 out of 100 [2]" in individual

@@ -167,7 +167,9 @@ def action(a: ActionItem) -> dict[str, Any]:
 
 
 def citation(c: Reference) -> dict[str, Any]:
-    return {"n": c.n, "source": c.source, "title": clean(c.title), "file": c.file,
+    return {"n": c.n, "source": c.source, "title": clean(c.title),
+            "publisher": clean(c.publisher) if c.publisher else None,
+            "date": clean(c.date) if c.date else None, "file": c.file,
             "line": c.line, "headline": clean(c.headline) if c.headline else None,
             "quote": clean(c.quote)}
 

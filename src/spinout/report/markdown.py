@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spinout.report import markdown_group
 from spinout.report import sentences as say
+from spinout.report.dates import in_words
 from spinout.report.model import (
     ActionItem,
     BarrierItem,
@@ -60,7 +61,7 @@ def header(r: Report) -> list[str]:
         lines.append(f"- Respondents: {r.respondents}")
     else:
         lines.append(f"- Respondent role: {md_escape(r.role.name) if r.role else 'not given'}")
-    lines.append(f"- Date: {md_escape(r.date) if r.date else 'not recorded'}")
+    lines.append(f"- Date: {md_escape(in_words(r.date)) if r.date else 'not recorded'}")
     lines += ["", "Numbers in square brackets, like [1], point to the source passages listed "
               "under References at the end. Findings marked *Editorial guidance* go beyond "
               "what the sources say."]
@@ -215,14 +216,16 @@ def comments(r: Report) -> list[str]:
 
 
 def references(r: Report) -> list[str]:
-    lines = ["## References", ""]
+    lines = ["## References", "", "Sources cited:", ""]
+    lines += [f"- {md_escape(source)}" for source in r.sources]
+    lines.append("")
     for ref in r.citations:
         lines += [*reference(ref), ""]
     return lines[:-1]
 
 
 def reference(ref: Reference) -> list[str]:
-    lines = [f"{ref.n}. {md_escape(ref.title)} ({md_escape(ref.file)}), line {ref.line}"]
+    lines = [f"{ref.n}. {md_escape(ref.title)}, line {ref.line}"]
     if ref.headline:
         lines += ["", f"   Article: {md_escape(ref.headline)}"]
     return [*lines, "", f"   > {md_escape(ref.quote)}"]

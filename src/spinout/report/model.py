@@ -25,6 +25,13 @@ class Reference:
     line: int
     headline: str | None
     quote: str
+    publisher: str | None = None
+    date: str | None = None
+
+    @property
+    def cited_as(self) -> str:
+        """The source as readers see it named: title, publisher and date."""
+        return ", ".join(part for part in (self.title, self.publisher, self.date) if part)
 
 
 @dataclass(frozen=True)
@@ -311,3 +318,9 @@ class Report:
     citations: tuple[Reference, ...]
     appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
     group: GroupInfo | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Each cited source as readers see it named (title, publisher, date), in the order
+        first cited."""
+        return tuple(dict.fromkeys(ref.cited_as for ref in self.citations))

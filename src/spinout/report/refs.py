@@ -58,7 +58,7 @@ class Citations:
                                      f"not in `{source_id}`", "run `spinout rules check` and "
                                      "fix the citation"))
         return Reference(n, source_id, source.title, source.file, passage.line,
-                         passage.headline, quote)
+                         passage.headline, quote, source.publisher, source.date)
 
     @property
     def references(self) -> tuple[Reference, ...]:

@@ -106,6 +106,11 @@ class Source(Frozen):
         description="Article headlines in the file, each exactly one of its lines, in order.",
     )
 
+    @property
+    def cited_as(self) -> str:
+        """How readers see the source named: title, publisher and date (never the file)."""
+        return ", ".join(part for part in (self.title, self.publisher, self.date) if part)
+
     @field_validator("file")
     @classmethod
     def _plain_name(cls, v: str) -> str:

@@ -122,15 +122,20 @@ def test_warnings_head_the_report_with_their_citations(warned_rules: Any) -> Non
         ("few_answered", [1], False), ("top_heavy", [], True)]
     assert data["citations"][0]["quote"] == "managers are the biggest barrier to employee ownership"
     md = render_report(warned_rules, answers, "md")
-    summary = md[md.index("## Summary"):md.index("- Readiness band")]
+    brief = md[md.index("## In brief"):md.index("- Readiness band")]
     assert "**Warning: Few of the staff answered.** Most of the staff have not answered. [1]" \
-        in summary
+        in brief
+    summary = md[md.index("## Summary"):]
+    summary = summary[:summary.index("- Readiness band")]
+    assert "**Warning: Few of the staff answered.**" in summary
     assert "**Warning: Senior managers answered.**" in summary
     assert "(editorial guidance)" in summary
     html = render_report(warned_rules, answers, "html")
-    top = html[html.index('id="summary"'):html.index('class="summary"')]
-    assert top.count('class="warning"') == 2
-    assert 'href="#cite-1"' in top
+    for section in ("brief", "summary"):
+        top = html[html.index(f'id="{section}"'):]
+        top = top[:top.index('class="summary"')]
+        assert top.count('class="warning"') == 2
+        assert 'href="#cite-1"' in top
 
 
 def test_a_group_report_needs_no_role(mini_rules: Any, answers: list[Any]) -> None:

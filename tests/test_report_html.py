@@ -26,7 +26,7 @@ MARKUP = "[bold]loud[/bold]"
 ANSI = "\x1b[31mred\x1b[0m"
 HOSTILE = f"{SCRIPT} {IMG} {LINK} {MARKUP} {ANSI} <a href='https://evil.example'>x</a>"
 SHOWN = [SCRIPT, IMG, LINK, MARKUP, "red", "<a href='https://evil.example'>x</a>"]
-SECTIONS = ("summary", "dimensions", "barriers", "stage", "legal-forms", "next-actions",
+SECTIONS = ("brief", "summary", "dimensions", "barriers", "stage", "legal-forms", "next-actions",
             "unknowns", "comments", "references", "appendix")
 
 

@@ -18,11 +18,12 @@ ALLOWED = {"heading_open", "heading_close", "paragraph_open", "paragraph_close",
            "bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close",
            "list_item_open", "list_item_close", "blockquote_open", "blockquote_close", "text",
            "strong_open", "strong_close", "em_open", "em_close", "softbreak"}
-INDIVIDUAL = ["Readiness report", "Summary", "Readiness by dimension", "Business planning",
-              "Manager support", "Barriers", "Major", "Stage", "Legal forms", "Next best actions",
-              "Unknowns to resolve", "Comments", "References"]
-GROUP = ["Group readiness report", "Summary", "Respondents", "Where the group disagrees",
-         "Readiness by dimension"]
+INDIVIDUAL = ["Readiness report", "In brief", "Summary", "Readiness by dimension",
+              "Business planning", "Manager support", "Barriers", "Major", "Stage",
+              "Legal forms", "Next best actions", "Unknowns to resolve", "Comments",
+              "References"]
+GROUP = ["Group readiness report", "In brief", "Summary", "Respondents",
+         "Where the group disagrees"]
 
 
 def tokens(text: str) -> list[Any]:

@@ -48,6 +48,7 @@ class AnswersFile:
     started: str | None = None
     updated: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    service: str | None = None  # the name of the service or staff group, when given
 
     def with_answer(self, qid: str, value: AnswerValue, fingerprint: str | None = None,
                     now: str | None = None) -> AnswersFile:
@@ -72,7 +73,7 @@ class AnswersFile:
         }
         if self.rules.questions:
             data["rules"]["questions"] = dict(self.rules.questions)
-        for key in ("started", "updated"):
+        for key in ("service", "started", "updated"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         data.update(self.extra)

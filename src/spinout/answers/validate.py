@@ -13,7 +13,8 @@ from spinout.ruleset.checks import did_you_mean
 from spinout.ruleset.model import Question, RuleSet
 from spinout.yamlfile import Document
 
-TOP_KEYS = ("format", "rules", "respondent", "started", "updated", "answers")
+TOP_KEYS = ("format", "rules", "respondent", "service", "started", "updated", "answers")
+MAX_SERVICE = 200
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,13 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         if data.get(key) is not None and not isinstance(data[key], str):
             errors.append(doc.problem((key,), f"`{key}` must be a date and time in quotes",
                                       'write it like "2026-01-31T10:00:00+00:00"'))
+    service = data.get("service")
+    if service is not None and (not isinstance(service, str) or len(service) > MAX_SERVICE):
+        errors.append(doc.problem(("service",), "`service` must be a short name in quotes",
+                                  f'write it like "Community nursing, North" (at most '
+                                  f"{MAX_SERVICE} characters)"))
     result = AnswersFile(ref, respondent, answers, _str(data.get("started")),
-                         _str(data.get("updated")))
+                         _str(data.get("updated")), service=_str(service))
     if not errors:
         warnings.extend(_hidden_answers(doc, rs, answers))
     return Checked(result, tuple(errors), tuple(warnings), changes)

@@ -6,6 +6,7 @@ Citation numbers are handed out as findings are built, so build them in reading 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spinout.engine.result import (
     Assessment,
@@ -23,12 +24,15 @@ from spinout.report.model import (
     BarrierItem,
     ContributionItem,
     CriterionItem,
+    DatedItem,
     DimensionItem,
     EvidenceItem,
     FormItem,
     Gain,
+    GlossaryItem,
     Named,
     Reason,
+    Report,
     RulesInfo,
     StageItem,
     StageStep,
@@ -42,7 +46,58 @@ from spinout.ruleset.model import RuleSet
 
 def rules_info(rs: RuleSet) -> RulesInfo:
     h = rs.header
-    return RulesInfo(h.name, h.version, rs.digest, h.title)
+    reviewed = h.reviewed.isoformat() if h.reviewed is not None else None
+    return RulesInfo(h.name, h.version, rs.digest, h.title, h.sources_period, reviewed)
+
+
+def with_context(rs: RuleSet, report: Report, service: str | None = None) -> Report:
+    """The report with what surrounds its findings: the service's name, the dated items a
+    reader must check ("check what exists now") and the glossary of the words it uses."""
+    return replace(report, service=service, dated=dated_items(rs, report),
+                   glossary=glossary_items(rs, report))
+
+
+def dated_items(rs: RuleSet, r: Report) -> tuple[DatedItem, ...]:
+    """The main findings (warnings, barriers, the stage, the legal forms not ruled out) that
+    name a scheme, body, right or law, with the date each refers to, in reading order."""
+    items: list[tuple[object, str]] = []
+    if r.group is not None:
+        items += [(rs.index.by_kind["group_warnings"][w.id], w.title) for w in r.group.warnings]
+    items += [(rs.barrier(b.id), b.title) for b in r.barriers]
+    items.append((rs.stage(r.stage.id), r.stage.name))
+    items += [(rs.legal_form(f.id), f.name) for f in r.legal_forms if not f.excluded]
+    found: dict[str, str] = {}
+    for item, name in items:
+        as_of = getattr(item, "as_of", None)
+        if as_of:
+            found.setdefault(name, as_of)
+    return tuple(DatedItem(name, as_of) for name, as_of in found.items())
+
+
+def glossary_items(rs: RuleSet, r: Report) -> tuple[GlossaryItem, ...]:
+    """The glossary's entries for the words the report's findings use."""
+    import re
+
+    words = " ".join(_texts(r)).casefold()
+    found = []
+    for term in rs.glossary:
+        forms = (term.term, *term.also)
+        if any(re.search(rf"\b{re.escape(f.casefold())}\b", words) for f in forms):
+            found.append(GlossaryItem(term.term, term.definition))
+    return tuple(found)
+
+
+def _texts(r: Report) -> list[str]:
+    texts = [r.summary.band.description, r.stage.name, r.stage.description, *r.stage.tasks]
+    texts += [c.label for c in r.stage.criteria]
+    for d in r.dimensions:
+        texts += [d.name, d.description, *(c.text for c in d.contributions)]
+    for b in r.barriers:
+        texts += [b.title, b.why, *b.what_to_do]
+    for f in r.legal_forms:
+        texts += [f.name, f.summary, *f.caveats, *(x.text for x in f.reasons)]
+    texts += [a.text for a in r.next_actions] + [a.action or "" for a in r.next_actions]
+    return texts + [u.text for u in r.unknowns]
 
 
 def band_info(rs: RuleSet, band: str, uncapped: str, capped_by: Iterable[str]) -> BandInfo:
@@ -70,7 +125,8 @@ def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem
     )
     unknowns = tuple(Named(q, rs.question(q).text) for q in d.unknowns)
     return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.score, d.confidence,
-                         contributions, unknowns, cites.cite(rule), rule.editorial)
+                         contributions, unknowns, cites.cite(rule), rule.editorial,
+                         note=rule.editorial_note)
 
 
 def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier) -> BarrierItem:
@@ -78,7 +134,7 @@ def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier) -> BarrierItem:
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
-                       evidence, cites.cite(rule), rule.editorial)
+                       evidence, cites.cite(rule), rule.editorial, note=rule.editorial_note)
 
 
 def _evidence(rs: RuleSet, kind: str, ref: str, value: object) -> EvidenceItem:
@@ -95,7 +151,8 @@ def stage(rs: RuleSet, cites: Citations, placement: StagePlacement) -> StageItem
     journey = tuple(StageStep(sid, names[sid], status) for sid, status in placement.statuses)
     criteria = tuple(CriterionItem(c.stage, c.kind, c.label, c.met) for c in placement.criteria)
     return StageItem(rule.id, rule.name, rule.description, placement.index, placement.complete,
-                     journey, criteria, rule.tasks, cites.cite(rule), rule.editorial)
+                     journey, criteria, rule.tasks, cites.cite(rule), rule.editorial,
+                     rule.editorial_note)
 
 
 def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
@@ -104,7 +161,7 @@ def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
                + tuple(Reason("against", r) for r in f.reasons_against)
                + tuple(Reason("excludes", r) for r in f.excluded_by))
     return FormItem(rule.id, rule.name, rule.summary, f.rank, f.fit, f.excluded, reasons,
-                    rule.caveats, cites.cite(rule), rule.editorial)
+                    rule.caveats, cites.cite(rule), rule.editorial, note=rule.editorial_note)
 
 
 def next_action(rs: RuleSet, cites: Citations, a: NextAction) -> ActionItem:

@@ -80,14 +80,14 @@ def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) ->
     rule = rs.dimension(d.id)
     return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.spread.median,
                          d.confidence, (), (), cites.cite(rule), rule.editorial,
-                         _spread(d.spread))
+                         _spread(d.spread), rule.editorial_note)
 
 
 def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> BarrierItem:
     rule = rs.barrier(b.id)
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do, (),
-                       cites.cite(rule), rule.editorial, b.count, b.share)
+                       cites.cite(rule), rule.editorial, b.count, b.share, rule.editorial_note)
 
 
 def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> StageItem:
@@ -99,7 +99,7 @@ def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> St
                     for i, s in enumerate(rs.stages))
     criteria = tuple(CriterionItem(rule.id, "exit", c.label, None) for c in rule.exit)
     return StageItem(rule.id, rule.name, rule.description, index, False, journey, criteria,
-                     rule.tasks, cites.cite(rule), rule.editorial)
+                     rule.tasks, cites.cite(rule), rule.editorial, rule.editorial_note)
 
 
 def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> FormItem:
@@ -110,7 +110,7 @@ def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> F
                               "out."))
     return FormItem(rule.id, rule.name, rule.summary, f.rank, None, f.excluded == n,
                     tuple(reasons), rule.caveats, cites.cite(rule), rule.editorial,
-                    f.first, f.mean_rank, f.excluded)
+                    f.first, f.mean_rank, f.excluded, rule.editorial_note)
 
 
 def _action(rs: RuleSet, cites: Citations, x: engine_group.GroupAction) -> ActionItem:

@@ -71,11 +71,13 @@ class Sentences:
         return found
 
 
-def render(report: Report) -> str:
+def render(report: Report, brief_only: bool = False) -> str:
+    from spinout.report.brief import brief
+
     template = environment().get_template(TEMPLATE)
     note = comments_note(report.group) if report.group is not None else None
     text = template.render(r=report, chart=chart(report), backlinks=backlinks(report),
-                           comments_note=note)
+                           comments_note=note, b=brief(report), brief_only=brief_only)
     return text.rstrip() + "\n"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spinout.report import markdown_brief as parts
 from spinout.report import markdown_group
 from spinout.report import sentences as say
 from spinout.report.dates import in_words
@@ -40,13 +41,16 @@ ITALIC_EDITORIAL = f"*{EDITORIAL}*"
 
 
 
-def render(report: Report) -> str:
-    """The whole report as Markdown text ending in one newline."""
-    blocks: list[list[str]] = [header(report), summary(report)]
-    if report.group is not None:
-        blocks += markdown_group.sections(report.group)
-    blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
-               next_actions(report), unknowns(report), comments(report), references(report)]
+def render(report: Report, brief_only: bool = False) -> str:
+    """The whole report (or only its brief) as Markdown text ending in one newline."""
+    blocks: list[list[str]] = [header(report), parts.opening(report)]
+    if not brief_only:
+        blocks.append(summary(report))
+        if report.group is not None:
+            blocks += markdown_group.sections(report.group)
+        blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
+                   next_actions(report), unknowns(report), comments(report),
+                   parts.dated(report), parts.glossary(report), references(report)]
     lines = [line for block in blocks if block for line in [*block, ""]]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -54,9 +58,11 @@ def render(report: Report) -> str:
 def header(r: Report) -> list[str]:
     rules = r.rules
     kind = "Group readiness report" if r.kind == "group" else "Readiness report"
-    lines = [f"# {kind}", "", f"**{md_escape(rules.title)}**", "",
-             f"- Rule set: {md_escape(rules.name)} {md_escape(rules.version)} "
-             f"(digest {md_escape(short_digest(rules.digest))})"]
+    lines = [f"# {kind}", "", f"**{md_escape(rules.title)}**", "", say.notice(rules), ""]
+    if r.service:
+        lines.append(f"- Service: {md_escape(r.service)}")
+    lines.append(f"- Rule set: {md_escape(rules.name)} {md_escape(rules.version)} "
+                 f"(digest {md_escape(short_digest(rules.digest))})")
     if r.kind == "group":
         lines.append(f"- Respondents: {r.respondents}")
     else:
@@ -98,6 +104,7 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
              md_escape(d.description), "", say.dimension_weight(d)]
     if d.editorial:
         lines += ["", ITALIC_EDITORIAL]
+    lines += parts.note(d.note)
     if d.spread is not None:
         lines += ["", say.spread(d)]
     if d.contributions:
@@ -128,7 +135,7 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
         lines += ["", say.evidence(b.evidence, MD)]
     if b.editorial:
         lines += ["", ITALIC_EDITORIAL]
-    return lines
+    return lines + parts.note(b.note)
 
 
 def stage(r: Report) -> list[str]:
@@ -138,6 +145,7 @@ def stage(r: Report) -> list[str]:
                  say.journey_step(s, MD) for s in st.journey)]
     if st.editorial:
         lines += ["", ITALIC_EDITORIAL]
+    lines += parts.note(st.note)
     if st.remaining:
         lines += ["", say.remaining_title(r) + ":", ""]
         lines += [f"- {md_escape(c.label)}" for c in st.remaining]
@@ -158,12 +166,19 @@ def legal_forms(r: Report) -> list[str]:
 
 
 def legal_form(f: FormItem) -> Iterator[str]:
-    yield f"{f.rank}. **{md_escape(f.name)}** ({fit_text(f)}){md_refs(f.refs)}"
+    head = f"{f.rank}. **{md_escape(f.name)}** ({fit_text(f)}){md_refs(f.refs)}"
+    if f.excluded and f.first is None:
+        why = "; ".join(md_escape(x.text) for x in f.reasons if x.effect == "excludes")
+        yield f"{head}: {why}" if why else head
+        yield ""
+        return
+    yield head
     yield ""
     yield f"   {md_escape(f.summary)}"
     if f.editorial:
         yield ""
         yield f"   {ITALIC_EDITORIAL}"
+    yield from (f"   {line}" if line else line for line in parts.note(f.note))
     items = [f"{REASON_NAMES[x.effect]}: {md_escape(x.text)}" for x in f.reasons]
     items += [f"Caveat: {md_escape(c)}" for c in f.caveats]
     if items:

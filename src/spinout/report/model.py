@@ -40,6 +40,8 @@ class RulesInfo:
     version: str
     digest: str
     title: str
+    sources_period: str | None = None  # the years the sources describe, e.g. "2010–2012"
+    reviewed: str | None = None  # when the guidance was last reviewed (ISO date)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class DimensionItem:
     refs: tuple[int, ...]
     editorial: bool
     spread: Spread | None = None  # group reports: respondents' scores
+    note: str | None = None  # spinout's own advice beyond the cited passages
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class BarrierItem:
     editorial: bool
     count: int | None = None  # group reports: respondents for whom it is raised
     share: float | None = None
+    note: str | None = None  # spinout's own advice beyond the cited passages
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class StageItem:
     tasks: tuple[str, ...]
     refs: tuple[int, ...]
     editorial: bool
+    note: str | None = None  # spinout's own advice beyond the cited passages
 
     @property
     def remaining(self) -> tuple[CriterionItem, ...]:
@@ -163,6 +168,7 @@ class FormItem:
     first: int | None = None  # group reports: respondents ranking it first
     mean_rank: float | None = None
     excluded_count: int | None = None
+    note: str | None = None  # spinout's own advice beyond the cited passages
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,20 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class DatedItem:
+    """A finding that names a scheme, body, right or law, with the date it refers to."""
+
+    name: str
+    as_of: str
+
+
+@dataclass(frozen=True)
+class GlossaryItem:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
 class Report:
     kind: str  # "individual" or "group"
     rules: RulesInfo
@@ -318,6 +338,9 @@ class Report:
     citations: tuple[Reference, ...]
     appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
     group: GroupInfo | None = None
+    service: str | None = None  # the service or group the report is about, when named
+    dated: tuple[DatedItem, ...] = ()  # "check what exists now", in reading order
+    glossary: tuple[GlossaryItem, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:

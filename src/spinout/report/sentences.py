@@ -11,18 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from spinout.report.dates import in_words
 from spinout.report.model import (
     ActionItem,
     BandInfo,
     BarrierItem,
     ContributionItem,
+    DatedItem,
     DimensionItem,
     DisagreementRow,
     EvidenceItem,
+    FormItem,
     GroupInfo,
     NamedCount,
     Report,
     RoleRow,
+    RulesInfo,
     StageStep,
     UnknownItem,
     WarningItem,
@@ -203,3 +207,68 @@ def number_spread(d: DisagreementRow) -> str:
 
 def warning(w: WarningItem, s: Style) -> str:
     return f"{s.strong('Warning: ' + s.text(w.title) + '.')} {s.text(w.message)}"
+
+
+# --- how old the guidance is, and what to check ---------------------------------------------
+
+DATED_INTRO = ("These findings name a scheme, body, right or law as it stood on the date "
+               "shown. Check what exists now before you rely on them.")
+NOTE_LABEL = "spinout's advice (editorial, not from the sources):"
+
+
+def notice(rules: RulesInfo) -> str:
+    """How old the sources are and when the guidance was last reviewed: said before anything
+    else in every report and form."""
+    period = rules.sources_period or "2010–2012"
+    said = (f"This guidance rests on news and commentary about public service mutuals in "
+            f"England from {period}, with later facts added as spinout's own dated guidance.")
+    if rules.reviewed:
+        said += f" It was last reviewed on {in_words(rules.reviewed)}."
+    return (said + " Laws, schemes and bodies have changed since: check the current position "
+            "before you act.")
+
+
+def dated(item: DatedItem, s: Style) -> str:
+    return f"{s.text(item.name)} (as at {s.text(item.as_of)})"
+
+
+# --- the brief ---------------------------------------------------------------------------------
+
+
+def short_action(a: ActionItem, s: Style) -> str:
+    """A next action in a few words: what to do, or the answer to change."""
+    if a.action:
+        return s.text(a.action)
+    return f"Move {s.quote(s.text(a.text))} to {s.quote(s.text(a.target_label))}"
+
+
+def form_reason(f: FormItem, s: Style) -> str:
+    """A legal form with the first reason it fits (its summary when no answer speaks for it)."""
+    reason = next((x.text for x in f.reasons if x.effect == "for"), f.summary)
+    return f"{s.strong(s.text(f.name))}: {s.text(reason)}"
+
+
+def meaning(r: Report, s: Style) -> str:
+    """One plain paragraph: what the findings mean for the group, in the report's words."""
+    band = r.summary.band
+    parts = [f"{'The group' if r.kind == 'group' else 'These answers'} put the service in "
+             f"the band {s.quote(s.text(band.name))}."]
+    blockers = [b for b in r.barriers if b.severity == "blocker"]
+    if blockers:
+        parts.append(f"{plural(len(blockers), 'blocker').capitalize()} must be dealt with "
+                     f"before anything else, starting with {s.quote(s.text(blockers[0].title))}.")
+    elif r.barriers:
+        parts.append(f"{plural(len(r.barriers), 'barrier').capitalize()} stand in the way; "
+                     f"the most serious is {s.quote(s.text(r.barriers[0].title))}.")
+    else:
+        parts.append("No barrier was raised by these answers.")
+    remaining = r.stage.remaining
+    where = f"stage {r.stage.index + 1} of {len(r.stage.journey)}, {s.text(r.stage.name)}"
+    parts.append(f"The work is at {where}" + (
+        f"; next, {s.text(remaining[0].label[0].lower() + remaining[0].label[1:])}."
+        if remaining else "."))
+    if r.summary.confidence < 0.5:
+        parts.append(f"Only {percent(r.summary.confidence)} of the weighted questions have a "
+                     "real answer, so treat this as a first look: answering the unknowns will "
+                     "change it.")
+    return " ".join(parts)

@@ -1,0 +1,33 @@
+"""The brief: what a board reads first, chosen from the full report. It fits two printed A4
+pages: the band, the overall score and confidence, the three most serious barriers, the stage
+and what remains, the best legal forms with a reason each, the next three actions and one
+paragraph on what this means (see :func:`spinout.report.sentences.meaning`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spinout.report.model import ActionItem, BarrierItem, CriterionItem, FormItem, Report
+
+TOP = 3
+
+
+@dataclass(frozen=True)
+class Brief:
+    barriers: tuple[BarrierItem, ...]  # the most serious, blockers first
+    remaining: tuple[CriterionItem, ...]  # what remains at the current stage
+    more_remaining: int  # how many more criteria remain than are listed
+    forms: tuple[FormItem, ...]  # the best fits, none ruled out
+    actions: tuple[ActionItem, ...]
+
+
+def brief(r: Report) -> Brief:
+    """The findings the brief shows, in the report's own order."""
+    remaining = r.stage.remaining
+    return Brief(
+        barriers=r.barriers[:TOP],
+        remaining=remaining[:TOP],
+        more_remaining=max(0, len(remaining) - TOP),
+        forms=tuple(f for f in r.legal_forms if not f.excluded)[:TOP],
+        actions=r.next_actions[:TOP],
+    )

@@ -1,0 +1,60 @@
+"""The Markdown parts around the findings: the brief that opens every report, spinout's own
+notes on items, "check what exists now" and the glossary."""
+
+from __future__ import annotations
+
+from spinout.report import sentences as say
+from spinout.report.brief import brief
+from spinout.report.model import Report
+from spinout.report.text import MD, md_escape, number
+
+
+def opening(r: Report) -> list[str]:
+    """The brief: it stands alone on two printed pages."""
+    b = brief(r)
+    band = r.summary.band
+    lines = ["## In brief", ""]
+    if r.group is not None:
+        from spinout.report import markdown_group
+
+        lines += markdown_group.warnings(r.group)
+    lines.append(f"- Readiness band: **{md_escape(band.name)}**")
+    if band.capped_by:
+        lines.append(f"- {say.held_at_band(band, MD)}")
+    lines.append(f"- Overall readiness: {number(r.summary.overall)} out of 100; confidence: "
+                 f"{say.confidence(r.summary.confidence)}")
+    lines += ["", "Most serious barriers:", ""]
+    lines += [f"- {md_escape(x.title)}" for x in b.barriers] or [f"- {say.NO_BARRIERS}"]
+    lines += ["", f"Stage: {say.stage_line(r, MD)}", ""]
+    if b.remaining:
+        lines += [f"{say.remaining_title(r)}:", ""]
+        lines += [f"- {md_escape(c.label)}" for c in b.remaining]
+        if b.more_remaining:
+            lines.append(f"- … and {b.more_remaining} more (see Stage)")
+        lines.append("")
+    lines += ["Legal forms that fit best:", ""]
+    lines += [f"- {say.form_reason(f, MD)}" for f in b.forms] or [
+        "- None of the legal forms fits these answers."]
+    lines += ["", "Next three actions:", ""]
+    lines += [f"{i}. {say.short_action(a, MD)}" for i, a in enumerate(b.actions, 1)] or [
+        say.NO_ACTIONS]
+    return [*lines, "", "What this means: " + say.meaning(r, MD)]
+
+
+def note(text: str | None) -> list[str]:
+    """spinout's own advice on an item, labelled as such ([] when there is none)."""
+    return ["", f"*{say.NOTE_LABEL}* {md_escape(text)}"] if text else []
+
+
+def dated(r: Report) -> list[str]:
+    if not r.dated:
+        return []
+    return ["## Check what exists now", "", say.DATED_INTRO, "",
+            *(f"- {say.dated(item, MD)}" for item in r.dated)]
+
+
+def glossary(r: Report) -> list[str]:
+    if not r.glossary:
+        return []
+    lines = ["## Words used in this report", ""]
+    return lines + [f"- **{md_escape(g.term)}**: {md_escape(g.definition)}" for g in r.glossary]

@@ -44,11 +44,25 @@ def load(path: Path, rs: RuleSet, strict: bool = True) -> Checked:
 
 
 def dump(answers: AnswersFile) -> str:
+    """The answers file as YAML text. Escape sequences and control characters are left out of
+    every text (as :func:`read` refuses them, even written as YAML escapes)."""
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(answers.to_data(), Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
+    return yaml.dump(_printable(answers.to_data()), Dumper=dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=100)
+
+
+def _printable(data: Any) -> Any:
+    from spinout.textsafe import strip_controls
+
+    if isinstance(data, str):
+        return strip_controls(data)
+    if isinstance(data, dict):
+        return {_printable(k): _printable(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_printable(v) for v in data]
+    return data
 
 
 def save(path: Path, answers: AnswersFile) -> None:

@@ -42,10 +42,14 @@ ITALIC_EDITORIAL = f"*{EDITORIAL}*"
 def render(report: Report) -> str:
     """The whole report as Markdown text ending in one newline."""
     blocks: list[list[str]] = [header(report), summary(report)]
-    if report.group is not None:
-        blocks += markdown_group.sections(report.group)
-    blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
-               next_actions(report), unknowns(report), comments(report), references(report)]
+    if report.group is not None and report.group.withheld:
+        blocks += [markdown_group.respondents(report.group), references(report)]
+    else:
+        if report.group is not None:
+            blocks += markdown_group.sections(report.group)
+        blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
+                   next_actions(report), unknowns(report), comments(report),
+                   references(report)]
     lines = [line for block in blocks if block for line in [*block, ""]]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -73,6 +77,11 @@ def summary(r: Report) -> list[str]:
     lines = ["## Summary", ""]
     if r.group is not None:
         lines += markdown_group.warnings(r.group)
+        if r.group.withheld:
+            return [*lines, say.withheld(r.group)]
+        lines += [say.protection(r.group), ""]
+    if band is None:
+        return lines
     lines.append(f"- Readiness band{' (median)' if r.kind == 'group' else ''}: "
                  f"**{md_escape(band.name)}**: {md_escape(band.description)} (editorial guidance)")
     if band.capped_by:
@@ -97,7 +106,7 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
              md_escape(d.description), "", say.dimension_weight(d)]
     if d.editorial:
         lines += ["", ITALIC_EDITORIAL]
-    if d.spread is not None:
+    if say.spread(d):
         lines += ["", say.spread(d)]
     if d.contributions:
         lines += ["", say.CONTRIBUTIONS, ""]
@@ -109,7 +118,11 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
 
 def barriers(r: Report) -> list[str]:
     lines = ["## Barriers"]
-    if not r.barriers:
+    if r.group is not None:
+        if not r.barriers:
+            return [*lines, "", say.GROUP_NO_BARRIERS, "", say.barriers_left_out(r.group)]
+        lines += ["", say.barriers_left_out(r.group)]
+    elif not r.barriers:
         return [*lines, "", say.NO_BARRIERS]
     for b in r.barriers:
         lines += ["", *barrier(b, r.respondents)]
@@ -132,6 +145,8 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
 
 def stage(r: Report) -> list[str]:
     st = r.stage
+    if st is None:
+        return ["## Stage", "", say.stage_line(r, MD)]
     lines = ["## Stage", "", f"{say.stage_line(r, MD)}{md_refs(st.refs)}", "",
              md_escape(st.description), "", "Journey: " + " → ".join(
                  say.journey_step(s, MD) for s in st.journey)]
@@ -179,7 +194,7 @@ def next_actions(r: Report) -> list[str]:
         lines += ["", say.GROUP_ACTIONS]
     lines.append("")
     for i, a in enumerate(r.next_actions, 1):
-        lines += [f"{i}. {action(a, r.summary.band.id)}", ""]
+        lines += [f"{i}. {action(a, r.summary.band.id if r.summary.band else '')}", ""]
     return lines[:-1]
 
 

@@ -22,6 +22,7 @@ from spinout.errors import Problem, YamlFileError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_INTEGER = 10**15  # beyond this an integer loses meaning as a float (and may overflow one)
 Path_ = tuple[Hashable, ...]
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -294,6 +295,9 @@ class _Builder:
                             "quote it if it is meant as text") from None
         if isinstance(value, _dt.date):
             return str(event.value)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            raise self.fail(event, f"the number `{event.value[:20]}…` is too large",
+                            f"numbers here are at most {MAX_INTEGER:,}; quote it if it is text")
         return value
 
     def text(self, event: Any) -> str:

@@ -66,8 +66,36 @@ def _printable(data: Any) -> Any:
 
 
 def save(path: Path, answers: AnswersFile) -> None:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed over."""
-    write_atomic(Path(path), dump(answers).encode("utf-8"))
+    """Write atomically: a temporary file in the same folder, flushed, then renamed over. A
+    symbolic link is written through: the file it points to is replaced, the link stays."""
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    write_atomic(path, dump(answers).encode("utf-8"))
+
+
+def stamp(path: Path) -> str | None:
+    """A digest of the file's bytes (None when there is no file), to notice a change made by
+    hand between two saves."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def side_path(path: Path) -> Path:
+    """A free name beside ``path`` for answers that must not overwrite it:
+    ``answers.session.yaml``, then ``answers.session-2.yaml`` …"""
+    path = Path(path)
+    for n in range(1, 10_000):
+        tail = "" if n == 1 else f"-{n}"
+        side = path.with_name(f"{path.stem}.session{tail}{path.suffix or '.yaml'}")
+        if not side.exists() and not side.is_symlink():
+            return side
+    raise OutputError(Problem(str(path), None, None, "no free name for a side file",
+                              "tidy up the *.session-*.yaml files beside it"))
 
 
 def _new_file_mode() -> int:

@@ -1,7 +1,12 @@
-"""How quickly hostile YAML is refused (the tests check where; this measures how fast).
+"""How quickly hostile input is dealt with (the tests check what; this measures how fast).
 
-Each case is parsed with the reader used for rule and answers files, and the best of several
-runs is printed with the problem reported. Target: every case well under a second.
+Hostile YAML: each case is parsed with the reader used for rule and answers files, and the best
+of several runs is printed with the problem reported. Target: every case well under a second.
+
+A hostile rule set: the closest passage to a missing quote (a 2,000-character quote and 40
+near misses against a 200 kB source) and a select prompt laid out with 1,000 to 20,000
+characters of question text. Printed as times and as ratios between sizes: a ratio near the
+size ratio is linear, near its square quadratic.
 
     python benchmarks/bench_hostile.py
 """
@@ -107,5 +112,71 @@ def main() -> int:
     return 0
 
 
+def hostile_source(size: int = 200_000) -> str:
+    """The seeds repeated, with some words misspelt, to ``size`` characters."""
+    import random
+
+    rng = random.Random(1)
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    base = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    text = ""
+    while len(text) < size:
+        text += base.replace("the", rng.choice(["thee", "teh", "the"])) + "\n"
+    return text
+
+
+def closest_passages() -> None:
+    import random
+
+    from spinout.ruleset.citations import SourceText
+
+    rng = random.Random(1)
+    print("closest passage to a missing quote, by source size")
+    for size in (50_000, 100_000, 200_000):
+        text = hostile_source(size)
+        source = SourceText(text)
+        words = text.split()
+        quote = " ".join(rng.choice(words) for _ in range(400))[:2000]
+        lines = [line for line in text.splitlines() if len(line) > 80]
+        near = [line[:60] + "x" + line[61:120] for line in rng.sample(lines, 40)]
+        start = time.perf_counter()
+        source.closest(quote)
+        one = time.perf_counter() - start
+        start = time.perf_counter()
+        for q in near:
+            source.closest(q)
+        many = time.perf_counter() - start
+        print(f"  {size:>7,} chars: 2,000-char quote {one:6.2f} s, 40 near misses {many:6.2f} s")
+
+
+def select_prompt() -> None:
+    import io
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from spinout.questionnaire.prompts import Prompter
+    from spinout.ruleset.loader import load_ruleset
+
+    rs = load_ruleset(Path(__file__).resolve().parent.parent / "tests/fixtures/mini/rules")
+    print("a select prompt laid out with long question text")
+    times = []
+    for chars in (1_000, 2_000, 4_000, 20_000):
+        q = rs.question("has_plan").model_copy(update={"text": "word " * (chars // 5)})
+        output = Vt100_Output(io.StringIO(), lambda: Size(24, 80), term="xterm")
+        start = time.perf_counter()
+        with create_pipe_input() as pipe:
+            pipe.send_text("\r")
+            pipe.close()
+            Prompter(input=pipe, output=output).question(q, None, True)
+        times.append(time.perf_counter() - start)
+        print(f"  {chars:>6,} characters: {times[-1]:6.2f} s "
+              f"(x{times[-1] / times[0]:.1f} of 1,000)")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    closest_passages()
+    select_prompt()
+    sys.exit(code)

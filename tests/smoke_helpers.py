@@ -32,7 +32,7 @@ COMMANDS: list[tuple[list[str], int, Check]] = [
     (["report", str(ANSWERS), "--rules", str(MINI), "--format", "html"], 0,
      lambda r: r.stdout.lstrip().lower().startswith("<!doctype html>")),
     (["report", str(ANSWERS), "--rules", str(MINI), "--format", "json"], 0,
-     lambda r: '"format": 1' in r.stdout),
+     lambda r: '"format": 2' in r.stdout),
     (["report", str(GROUP), "--rules", str(MINI)], 0, lambda r: "respondents" in r.stdout),
     (["form"], 0, lambda r: "Your role (tick one):" in r.stdout),
     (["form", "--format", "html", "--rules", str(MINI)], 0, lambda r: "<form" in r.stdout

@@ -141,7 +141,7 @@ def test_broken_inputs_are_named(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, _, err = compare(capsys, str(broken), str(EARLIER), "--rules", str(MINI))
     assert code == 1 and f"{broken}:2:11: invalid JSON" in err
     partial = tmp_path / "partial.json"
-    partial.write_text('{"format": 1, "kind": "individual", "rules": {"name": "mini"}}',
+    partial.write_text('{"format": 2, "kind": "individual", "rules": {"name": "mini"}}',
                        encoding="utf-8")
     code, _, err = compare(capsys, str(partial), str(EARLIER), "--rules", str(MINI))
     assert code == 1 and "not a complete spinout JSON report" in err

@@ -52,57 +52,78 @@ def warned_rules(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return load_ruleset(folder)
 
 
-def test_roles_below_the_minimum_show_a_count_only(mini_rules: Any, answers: list[Any]) -> None:
+@pytest.fixture(scope="module")
+def tripled(answers: list[Any]) -> list[Any]:
+    """The four fixture respondents three times over (staff answers told apart): 9 frontline
+    staff and 3 senior managers."""
+    from dataclasses import replace
+
+    return [replace(a, answers={**a.answers, "staff": 40 + i}) for i in range(3)
+            for a in answers]
+
+
+def test_roles_below_the_minimum_show_a_count_only(mini_rules: Any, answers: list[Any],
+                                                   tripled: list[Any]) -> None:
     data = json.loads(render_report(mini_rules, answers, "json"))
     assert data["roles"] == [
-        {"role": "frontline", "label": "Frontline staff", "count": 3, "suppressed": False,
-         "overall": 64.7, "medians": {"planning": 53.3, "support": 67.5}},
-        {"role": "senior", "label": "Senior manager", "count": 1, "suppressed": True},
+        {"role": "frontline", "label": "Frontline staff", "count": 3, "suppressed": True},
+        {"role": "senior", "label": "Senior manager", "count": None, "suppressed": True},
+        {"role": None, "label": "No role given", "count": None, "suppressed": True},
     ]
     md = render_report(mini_rules, answers, "md")
-    assert "- Senior manager: 1 (too few to show figures)" in md
-    assert "- Frontline staff: 3; median overall 64.7; Business planning 53.3" in md
+    assert "- Senior manager: too few to show\n" in md
+    assert "- Frontline staff: about 3 (figures withheld: too few others)" in md
+    data = json.loads(render_report(mini_rules, tripled, "json"))
+    roles = {r["role"]: r for r in data["roles"]}
+    assert roles["frontline"]["count"] == 9 and not roles["frontline"]["suppressed"]
+    assert roles["senior"]["count"] == 3 and not roles["senior"]["suppressed"]
+    assert all(v % 5 == 0 for v in roles["frontline"]["medians"].values())
 
 
-def test_dimensions_carry_median_and_spread(mini_rules: Any, answers: list[Any]) -> None:
+def test_dimensions_carry_median_and_middle_half(mini_rules: Any, answers: list[Any]) -> None:
     data = json.loads(render_report(mini_rules, answers, "json"))
     planning = next(d for d in data["dimensions"] if d["id"] == "planning")
-    assert planning["score"] == data["spread"]["planning"]["median"] == 39.2
-    assert data["spread"]["planning"] == {"min": 0.0, "q1": 18.8, "median": 39.2, "q3": 55.8,
-                                          "max": 63.3, "scored": 4}
+    assert planning["score"] == data["spread"]["planning"]["median"] == 40.0
+    assert data["spread"]["planning"] == {"suppressed": False, "q1": 20.0, "median": 40.0,
+                                          "q3": 55.0, "scored": 3}
     html = render_report(mini_rules, answers, "html")
     assert html.count('class="chart-spread"') == 2
-    assert "Spread over 4 respondents: lowest 0.0, middle half 18.8 to 55.8" in html
+    assert "Middle half of respondents&#39; scores: 20 to 55" in html
+    assert "lowest" not in html and "highest" not in html
 
 
-def test_barrier_shares_and_the_stage_picture(mini_rules: Any, answers: list[Any]) -> None:
-    data = json.loads(render_report(mini_rules, answers, "json"))
+def test_barrier_shares_and_the_stage_picture(mini_rules: Any, tripled: list[Any]) -> None:
+    data = json.loads(render_report(mini_rules, tripled, "json"))
     assert [(b["id"], b["count"], b["share"]) for b in data["barriers"]] == [
-        ("no_plan", 1, 0.25), ("weak_support", 1, 0.25)]
+        ("no_plan", 3, 0.25), ("weak_support", 3, 0.25)]
     assert [(s["id"], s["count"]) for s in data["stage"]["journey"]] == [
-        ("explore", 1), ("plan_stage", 3), ("launch", 0)]
-    md = render_report(mini_rules, answers, "md")
-    assert "Raised for 25% of respondents (1 of 4)." in md
-    assert "Plan (current, 3 respondents)" in md
+        ("explore", 3), ("plan_stage", 9), ("launch", None)]
+    md = render_report(mini_rules, tripled, "md")
+    assert "Raised for about 3 respondents of 12 (25%)." in md
+    assert "Plan (current, about 9 respondents)" in md
+    assert "Launch (ahead, too few respondents to show)" in md
 
 
-def test_disagreements_list_the_most_divided_first(mini_rules: Any, answers: list[Any]) -> None:
-    data = json.loads(render_report(mini_rules, answers, "json"))
+def test_disagreements_list_the_most_divided_first(mini_rules: Any, tripled: list[Any]) -> None:
+    data = json.loads(render_report(mini_rules, tripled, "json"))
     found = data["disagreements"]
     assert [d["index"] for d in found] == sorted((d["index"] for d in found), reverse=True)
     plan = next(d for d in found if d["question"] == "has_plan")
     assert [(c["label"], c["count"]) for c in plan["counts"]] == [
-        ("No", 1), ("A draft", 2), ("Yes, agreed", 1)]
-    assert "Where the group disagrees" in render_report(mini_rules, answers, "html")
+        ("No", 3), ("A draft", 6), ("Yes, agreed", 3)]
+    assert "Where the group disagrees" in render_report(mini_rules, tripled, "html")
 
 
-def test_comments_appear_only_when_asked_for(mini_rules: Any, answers: list[Any]) -> None:
-    without = render_report(mini_rules, answers, "md")
+def test_comments_appear_only_when_asked_for(mini_rules: Any, answers: list[Any],
+                                            tripled: list[Any]) -> None:
+    without = render_report(mini_rules, tripled, "md")
     assert "Worried about pensions" not in without
     assert "--include-comments" in without
     for fmt in ("md", "html", "json"):
-        assert "Worried about pensions" in render_report(mini_rules, answers, fmt,
+        assert "Worried about pensions" in render_report(mini_rules, tripled, fmt,
                                                          include_comments=True)
+        assert "Worried about pensions" not in render_report(mini_rules, answers, fmt,
+                                                             include_comments=True)
 
 
 def test_comments_are_withheld_from_a_group_below_the_minimum(mini_rules: Any,
@@ -145,6 +166,7 @@ def test_a_group_report_needs_no_role(mini_rules: Any, answers: list[Any]) -> No
 
     anonymous = [replace(a, respondent=Respondent()) for a in answers]
     data = json.loads(render_report(mini_rules, anonymous, "json"))
-    assert data["roles"] == [{"role": None, "label": "No role given", "count": 4,
-                              "suppressed": False, "overall": 54.0,
-                              "medians": {"planning": 39.2, "support": 73.8}}]
+    assert data["roles"][-1] == {"role": None, "label": "No role given", "count": 3,
+                                 "suppressed": False, "overall": 55.0,
+                                 "medians": {"planning": 40.0, "support": 75.0}}
+    assert [r["count"] for r in data["roles"][:-1]] == [None, None]

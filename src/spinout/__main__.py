@@ -17,6 +17,7 @@ pydantic, PyYAML or the questionnaire, so both stay quick (see benchmarks/bench_
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -97,9 +98,30 @@ def _run(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    except OSError as exc:
+        if not _name_too_long(exc):
+            sys.stderr.write(f"spinout: internal error; {_log_exception(args)}\n")
+            return EXIT_INTERNAL
+        return EXIT_BAD_INPUT
     except Exception:  # noqa: BLE001 - the boundary: log the details, print one line
         sys.stderr.write(f"spinout: internal error; {_log_exception(args)}\n")
         return EXIT_INTERNAL
+
+
+def _name_too_long(exc: OSError) -> bool:
+    """A path given on the command line with a name longer than the system allows (255 bytes
+    on most): one located line, as for any bad input."""
+    import errno
+
+    from spinout.errors import Problem, SpinoutError
+
+    if exc.errno != errno.ENAMETOOLONG or exc.filename is None:
+        return False
+    name = os.fsencode(exc.filename).decode("utf-8", errors="replace")
+    _error_lines(SpinoutError(Problem(name, None, None, "a file or folder name is too long for "
+                                      "this system (most allow 255 bytes per name)",
+                                      "use a shorter name")))
+    return True
 
 
 def _error_lines(exc: SpinoutError) -> None:

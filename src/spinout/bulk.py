@@ -11,6 +11,8 @@ and raised together, sorted by file, so one bad file among thousands is named wi
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -21,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 from spinout.errors import AnswersError, Problem
 
 if TYPE_CHECKING:
+    from spinout.answers.model import AnswersFile
     from spinout.answers.validate import Checked
     from spinout.engine.group import GroupAssessment
     from spinout.engine.result import Assessment
+    from spinout.engine.tally import Tally
     from spinout.ruleset.model import RuleSet
 
 POOL_THRESHOLD = 200
@@ -36,11 +40,12 @@ _STATE: dict[str, Any] = {}
 
 def expand(inputs: Iterable[Path]) -> list[Path]:
     """Answers files named directly, plus the ``*.yaml``/``*.yml`` files directly inside named
-    folders (hidden files skipped), each folder's in name order. Raises AnswersError for a
-    path that does not exist or a folder with no answers files."""
+    folders (hidden files skipped), each folder's in name order. A file reached twice (named
+    again, in a folder named twice, or through a link) is kept once, where it first appears.
+    Raises AnswersError for a path that does not exist or a folder with no answers files."""
     found: list[Path] = []
     problems: list[Problem] = []
-    for path in inputs:
+    for path in _once(inputs):
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
                             and not p.name.startswith(".") and p.is_file())
@@ -56,7 +61,50 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
                                     "check the path"))
     if problems:
         raise AnswersError(problems)
-    return found
+    return list(_once(found))
+
+
+def _once(paths: Iterable[Path]) -> Iterator[Path]:
+    """Each path whose file (or folder) was not met before, by its identity on disk."""
+    seen: set[object] = set()
+    for path in paths:
+        try:
+            info = path.stat()
+            identity: object = (info.st_dev, info.st_ino)
+        except (OSError, ValueError):
+            identity = ("missing", str(path))
+        if identity not in seen:
+            seen.add(identity)
+            yield path
+
+
+def identity(f: AnswersFile) -> tuple[str | None, str]:
+    """What makes two answers files one respondent: the respondent id (when given) and a
+    digest of the answers (typed: ``true`` and ``1`` differ)."""
+    text = json.dumps(f.answers, sort_keys=True, ensure_ascii=False, default=repr)
+    return f.respondent.id, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def duplicates(found: Sequence[tuple[str, str | None, str]]) -> tuple[set[str], list[Problem]]:
+    """Of (file name, respondent id, answers digest) in reading order: the names of files that
+    repeat an earlier file's respondent id or answers, and a warning for each naming both."""
+    by_id: dict[str, str] = {}
+    by_answers: dict[str, str] = {}
+    repeated: set[str] = set()
+    warnings: list[Problem] = []
+    for name, rid, digest in found:
+        same_id = by_id.get(rid) if rid is not None else None
+        earlier = same_id or by_answers.get(digest)
+        if earlier is not None:
+            what = f"respondent id `{rid}`" if same_id else "answers"
+            repeated.add(name)
+            warnings.append(Problem(name, None, None, f"the same {what} as {earlier}: counted "
+                                    "once, as one respondent", "remove the repeated file"))
+            continue
+        if rid is not None:
+            by_id[rid] = name
+        by_answers.setdefault(digest, name)
+    return repeated, warnings
 
 
 @dataclass(frozen=True)
@@ -85,17 +133,34 @@ def group_many(paths: Sequence[Path], rs: RuleSet, progress: bool = True,
                include_comments: bool = False, staff_count: float | None = None) -> GroupLoad:
     """Read, check, assess and tally every answers file, then finish the group assessment:
     the same result as ``aggregate`` over :func:`assess_many`, but only the compact tallies
-    travel between processes and stay in memory. Raises AnswersError like :func:`load_many`."""
+    travel between processes and stay in memory. A file repeating an earlier one's respondent
+    id or answers (see :func:`duplicates`) is counted once, with a warning; the files are then
+    tallied again without the repeats. Raises AnswersError like :func:`load_many`."""
     from spinout.engine.group import finish
+
+    total, warnings, seen = _tally(paths, rs, progress, include_comments)
+    repeated, found = duplicates(seen)
+    if repeated:
+        kept = [p for p in paths if str(p) not in repeated]
+        total, warnings, _ = _tally(kept, rs, progress, include_comments)
+        warnings += found
+    return GroupLoad(finish(rs, total, include_comments, staff_count),
+                     tuple(sorted(warnings, key=_order)))
+
+
+def _tally(paths: Sequence[Path], rs: RuleSet, progress: bool, include_comments: bool
+           ) -> tuple[Tally, list[Problem], list[tuple[str, str | None, str]]]:
     from spinout.engine.tally import Tally
 
     total = Tally(comments_wanted=include_comments)
     warnings: list[Problem] = []
-    for tally, found in _run(paths, rs, progress, _Job("tally", 0, include_comments)):
+    seen: list[tuple[str, str | None, str]] = []
+    for tally, found, identities in _run(paths, rs, progress,
+                                         _Job("tally", 0, include_comments)):
         total.merge(tally)
         warnings.extend(found)
-    return GroupLoad(finish(rs, total, include_comments, staff_count),
-                     tuple(sorted(warnings, key=_order)))
+        seen.extend(identities)
+    return total, warnings, seen
 
 
 @dataclass(frozen=True)
@@ -176,12 +241,14 @@ def _work_chunk(names: list[str]) -> tuple[Any, list[Problem]]:
 
         tally = Tally(comments_wanted=job.comments)
         warnings: list[Problem] = []
+        identities = []
         for name in names:
             checked, assessment = _work_one(name, rs, job, errors)
             if assessment is not None:
                 tally.add(rs, checked.answers, assessment)
                 warnings.extend(checked.warnings)
-        return (tally, warnings), errors
+                identities.append((name, *identity(checked.answers)))
+        return (tally, warnings, identities), errors
     done = []
     for name in names:
         checked, assessment = _work_one(name, rs, job, errors)

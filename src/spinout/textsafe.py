@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 
 # ANSI CSI and OSC sequences, other escapes, C0/C1 control characters except tab and newline,
-# and the Unicode bidirectional embedding, override and isolate controls.
+# the Unicode bidirectional embedding, override and isolate controls and marks (LRM, RLM, ALM),
+# zero-width and invisible characters (spaces, joiners, word joiner, invisible operators,
+# byte-order mark, Mongolian vowel separator) and the tag characters U+E0000–U+E007F, which
+# can hide or reorder what a reader sees.
 _ESCAPES = re.compile(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS ... ST
     r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b[ -/]*[0-~]"  # other escapes (two bytes, or with intermediates)
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c"
+    r"\u2060-\u2064\ufeff\u180e\U000e0000-\U000e007f]"
 )
 _NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 

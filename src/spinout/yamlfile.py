@@ -12,6 +12,7 @@ result is plain data plus a map from each node's path to its position.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from spinout.errors import Problem, YamlFileError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_INTEGER = 10**15  # beyond this an integer loses meaning as a float (and may overflow one)
 Path_ = tuple[Hashable, ...]
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -72,9 +74,9 @@ def loader_class() -> type:
 
 
 def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES,
-              yaml11_letters: bool = False) -> Document:
+              yaml11_letters: bool = False, escapes: bool = False) -> Document:
     """Read one YAML file from disk, refusing anything unsafe (raises YamlFileError).
-    ``yaml11_letters``: see :func:`parse_yaml`."""
+    ``yaml11_letters`` and ``escapes``: see :func:`parse_yaml`."""
     name = name or str(path)
     try:
         size = path.stat().st_size
@@ -87,7 +89,7 @@ def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES,
             Problem(name, None, None, f"cannot read the file ({exc.strerror or exc})",
                     "check the path and its permissions")
         ) from None
-    return parse_yaml(raw, name, max_bytes, yaml11_letters)
+    return parse_yaml(raw, name, max_bytes, yaml11_letters, escapes)
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> Problem:
@@ -96,7 +98,7 @@ def _too_big(name: str, size: int, max_bytes: int) -> Problem:
 
 
 def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES,
-               yaml11_letters: bool = False) -> Document:
+               yaml11_letters: bool = False, escapes: bool = False) -> Document:
     """Parse YAML bytes into a :class:`Document` (raises YamlFileError).
 
     Plain scalars are resolved as YAML 1.1: ``yes``/``no``/``on``/``off`` (and ``true``/
@@ -104,13 +106,18 @@ def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES,
     YAML 1.1 boolean type; with ``yaml11_letters`` a plain ``y``/``Y``/``n``/``N`` is a boolean
     too, exactly as yaml-language-server reads a file with ``yaml.yamlVersion`` 1.1, so the
     rule files mean the same to spinout and to an editor checking them against the schema.
-    Answers files keep PyYAML's reading, which its dumper writes for."""
+    Answers files keep PyYAML's reading, which its dumper writes for.
+
+    Control characters are refused in the file and, unless ``escapes`` is set, also in text
+    values after YAML escapes (``"\\e"``, ``"\\x9b"``) are decoded. Rule files set ``escapes``:
+    their texts are cleaned wherever they are shown, and an editor may quote a passage as it
+    is; answers files never need one."""
     if len(raw) > max_bytes:
         raise YamlFileError(_too_big(name, len(raw), max_bytes))
     text = _decode(raw, name)
     _check_characters(text, name)
     _check_indentation(text, name)
-    return _Builder(name, yaml11_letters).run(text)
+    return _Builder(name, yaml11_letters, escapes).run(text)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -128,12 +135,16 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+_NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What a decoded text value may not hold: C0/C1 controls other than tab and newline (also when
+# written as a YAML escape such as "\e" or "\x9b"), line and paragraph separators.
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _check_characters(text: str, name: str) -> None:
     """Refuse characters YAML does not allow (NUL and other controls), with their place."""
-    import re
-
-    found = re.search("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]",
-                      text)
+    found = _NOT_PRINTABLE.search(text)
     if found:
         at = found.start()
         line = text.count("\n", 0, at) + 1
@@ -175,8 +186,9 @@ class _Builder:
     """Turns parser events into plain data, recording marks; the first unsafe or invalid
     construct stops the reading with one located problem."""
 
-    def __init__(self, name: str, yaml11_letters: bool = False) -> None:
+    def __init__(self, name: str, yaml11_letters: bool = False, escapes: bool = False) -> None:
         self.name = name
+        self.escapes = escapes
         self.letters = _LETTERS if yaml11_letters else {}
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
@@ -267,7 +279,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR or tag == "tag:yaml.org,2002:value":
-            return event.value
+            return self.text(event)
         if tag == _MERGE:
             raise self.fail(event, "merge keys (`<<`) are not allowed",
                             "write the keys out in full")
@@ -283,7 +295,19 @@ class _Builder:
                             "quote it if it is meant as text") from None
         if isinstance(value, _dt.date):
             return str(event.value)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            raise self.fail(event, f"the number `{event.value[:20]}…` is too large",
+                            f"numbers here are at most {MAX_INTEGER:,}; quote it if it is text")
         return value
+
+    def text(self, event: Any) -> str:
+        """A text value, refused when its escapes decode to a control character."""
+        found = None if self.escapes else _CONTROL_IN_VALUE.search(event.value)
+        if found:
+            raise self.fail(event, f"control character U+{ord(found.group()):04X} is not "
+                            "allowed (written as an escape)",
+                            "remove the escape; values hold printable text only")
+        return str(event.value)
 
     def place(self, value: Any, event: Any) -> Path_:
         """Put a value into the container being filled; returns the value's path."""

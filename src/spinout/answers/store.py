@@ -44,16 +44,58 @@ def load(path: Path, rs: RuleSet, strict: bool = True) -> Checked:
 
 
 def dump(answers: AnswersFile) -> str:
+    """The answers file as YAML text. Escape sequences and control characters are left out of
+    every text (as :func:`read` refuses them, even written as YAML escapes)."""
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(answers.to_data(), Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
+    return yaml.dump(_printable(answers.to_data()), Dumper=dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=100)
+
+
+def _printable(data: Any) -> Any:
+    from spinout.textsafe import strip_controls
+
+    if isinstance(data, str):
+        return strip_controls(data)
+    if isinstance(data, dict):
+        return {_printable(k): _printable(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_printable(v) for v in data]
+    return data
 
 
 def save(path: Path, answers: AnswersFile) -> None:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed over."""
-    write_atomic(Path(path), dump(answers).encode("utf-8"))
+    """Write atomically: a temporary file in the same folder, flushed, then renamed over. A
+    symbolic link is written through: the file it points to is replaced, the link stays."""
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    write_atomic(path, dump(answers).encode("utf-8"))
+
+
+def stamp(path: Path) -> str | None:
+    """A digest of the file's bytes (None when there is no file), to notice a change made by
+    hand between two saves."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def side_path(path: Path) -> Path:
+    """A free name beside ``path`` for answers that must not overwrite it:
+    ``answers.session.yaml``, then ``answers.session-2.yaml`` …"""
+    path = Path(path)
+    for n in range(1, 10_000):
+        tail = "" if n == 1 else f"-{n}"
+        side = path.with_name(f"{path.stem}.session{tail}{path.suffix or '.yaml'}")
+        if not side.exists() and not side.is_symlink():
+            return side
+    raise OutputError(Problem(str(path), None, None, "no free name for a side file",
+                              "tidy up the *.session-*.yaml files beside it"))
 
 
 def _new_file_mode() -> int:

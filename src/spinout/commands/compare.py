@@ -58,9 +58,17 @@ def read_side(path: Path, loader: _RulesOnce):  # noqa: ANN201 - Side, imported 
 
     report = read_json_report(path) if path.is_file() else None
     if report is not None:
-        return Side(str(path), report)
+        return Side(_label(path), report)
     from spinout.bulk import expand
     from spinout.commands.report import report_on_files
     from spinout.report.json_report import to_data
 
-    return Side(str(path), to_data(report_on_files(loader.get(), expand([path]))))
+    return Side(_label(path), to_data(report_on_files(loader.get(), expand([path]))))
+
+
+def _label(path: Path) -> str:
+    """The path as text that any output can hold: bytes that are not UTF-8 (a folder name
+    from another system) shown as U+FFFD."""
+    import os
+
+    return os.fsencode(path).decode("utf-8", errors="replace")

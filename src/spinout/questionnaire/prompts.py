@@ -26,9 +26,17 @@ CHECKBOX_HINT = "(↑/↓ to move, Space to tick, Enter when done)"
 _SPECIALS = {"dont_know": replies.DONT_KNOW_REPLY, "why": replies.WHY, "back": replies.BACK}
 
 
+MAX_PROMPT_TEXT = 1000  # prompt_toolkit lays a prompt out in time growing with its square
+
+
 def _plain(text: object) -> str:
-    """Untrusted text on one line, with no escape sequences."""
-    return " ".join(strip_controls(str(text)).split())
+    """Untrusted text on one line, with no escape sequences, cut to :data:`MAX_PROMPT_TEXT`
+    characters (at a word, marked "…")."""
+    flat = " ".join(strip_controls(str(text)).split())
+    if len(flat) <= MAX_PROMPT_TEXT:
+        return flat
+    cut = flat.rfind(" ", MAX_PROMPT_TEXT // 2, MAX_PROMPT_TEXT)
+    return flat[:cut if cut > 0 else MAX_PROMPT_TEXT] + "…"
 
 
 def uses_typing(q: Question) -> bool:

@@ -69,11 +69,11 @@ def rule_changes(con: Any, rs: RuleSet, res: Any, unknown: bool) -> None:
     if len(added) + len(changed) > MAX_SHOWN_IDS:
         con.print(Text(f"  … and {len(added) + len(changed) - MAX_SHOWN_IDS} more"))
     if dropped:
-        con.print(Text("Earlier answers that the changed questions no longer accept will be "
+        con.print(safe("Earlier answers that the changed questions no longer accept will be "
                        f"asked again: {', '.join(dropped)}."))
     if retired:
-        con.print(Text("Answers to questions that have been retired are kept in your file but "
-                       f"no longer scored: {', '.join(retired)}."))
+        con.print(safe("Answers to questions that have been retired are kept in your file but "
+                       f"no longer scored: {', '.join(map(str, retired))}."))
     con.print()
 
 

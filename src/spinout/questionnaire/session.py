@@ -135,6 +135,7 @@ class Session:
         self.file = loaded.answers
         self.fingerprints = {q.id: fingerprint(q) for q in rs.questions}
         self._last_section: str | None = None
+        self.stamp = store.stamp(self.path)
 
     def run(self) -> AnswersFile:
         """Ask until the respondent finishes on the review screen; return the saved answers.
@@ -215,7 +216,20 @@ class Session:
         current rule set; until then it keeps the old one, so a resumed run still asks them."""
         if not outstanding(flow):
             self.file = replace(self.file, rules=self._current_ref())
+        if store.stamp(self.path) != self.stamp:
+            self._divert()
         store.save(self.path, self.file)
+        self.stamp = store.stamp(self.path)
+
+    def _divert(self) -> None:
+        """The answers file was changed outside this session (edited by hand): keep it as it
+        is and save this session's answers beside it from now on."""
+        side = store.side_path(self.path)
+        self.con.print(screens.safe(
+            f"{self.path} was changed outside this session, so it is left as it is; this "
+            f"session's answers are saved to {side} from now on. Compare the two and keep "
+            "what you want.", "yellow"))
+        self.path = side
 
     def _current_ref(self) -> RulesRef:
         """The current rule set's reference, still fingerprinting retired questions that have

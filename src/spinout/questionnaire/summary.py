@@ -72,6 +72,8 @@ def _band(r: Report) -> list[Any]:
     from rich.text import Text
 
     band = r.summary.band
+    if band is None or r.summary.confidence is None:  # only a withheld group report
+        return []
     lines = [Text("Band: ") + safe(band.name, "bold")]
     if band.capped_by:
         lines.append(safe(say.held_at_band(band, PLAIN) + ".", "red"))
@@ -127,6 +129,8 @@ def _stage(r: Report) -> list[Any]:
     from rich.text import Text
 
     stage = r.stage
+    if stage is None:  # only a withheld group report
+        return []
     lines = [Text(f"Stage {stage.index + 1} of {len(stage.journey)}: ")
              + safe(stage.name, "bold")]
     if stage.complete:
@@ -153,7 +157,8 @@ def _actions(r: Report) -> list[Any]:
 
     if not r.next_actions:
         return [Text(say.NO_ACTIONS)]
-    return [_numbered([safe(say.action(a, r.summary.band.id, PLAIN)) for a in r.next_actions])]
+    band = r.summary.band.id if r.summary.band else ""
+    return [_numbered([safe(say.action(a, band, PLAIN)) for a in r.next_actions])]
 
 
 def _numbered(items: list[Any], marker: str = "") -> Any:

@@ -23,7 +23,7 @@ class Brief:
 
 def brief(r: Report) -> Brief:
     """The findings the brief shows, in the report's own order."""
-    remaining = r.stage.remaining
+    remaining = r.stage.remaining if r.stage is not None else ()
     return Brief(
         barriers=r.barriers[:TOP],
         remaining=remaining[:TOP],

@@ -16,6 +16,7 @@ from spinout.report.text import inline, number
 
 TICKS = (0, 25, 50, 75, 100)
 NO_ANSWERS = "no answers"
+WITHHELD = "withheld"
 WEAKEST = "weakest"
 
 
@@ -52,11 +53,11 @@ def _bar(d: DimensionItem, weakest: bool) -> Bar:
     return Bar(
         id=d.id,
         name=inline(d.name),
-        value=number(score) if score is not None else NO_ANSWERS,
+        value=number(score) if score is not None else WITHHELD if d.withheld else NO_ANSWERS,
         width=_percent(score) if score is not None else None,
         weakest=weakest,
-        low=_percent(spread.q1) if spread and spread.q1 is not None else None,
-        high=_percent(spread.q3) if spread and spread.q3 is not None else None,
+        low=_percent(spread.q1) if spread is not None and spread.q1 is not None else None,
+        high=_percent(spread.q3) if spread is not None and spread.q3 is not None else None,
     )
 
 
@@ -68,9 +69,12 @@ def _key(bars: tuple[Bar, ...]) -> tuple[str, ...]:
     key = ["Longer bars are better: 100 means fully ready, 0 not at all."]
     if any(b.weakest for b in bars):
         key.append(f"The weakest dimension is marked “{WEAKEST}”.")
-    if any(b.width is None for b in bars):
+    if any(b.value == NO_ANSWERS for b in bars):
         key.append(f"A hatched bar marked “{NO_ANSWERS}” has no score yet, which is not a "
                    "score of 0.")
+    if any(b.value == WITHHELD for b in bars):
+        key.append(f"A hatched bar marked “{WITHHELD}” has too few respondents with a score "
+                   "to show one.")
     if any(b.low is not None for b in bars):
         key.append("The black line on a bar spans the middle half of respondents.")
     return tuple(key)

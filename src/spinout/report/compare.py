@@ -61,51 +61,81 @@ def read_json_report(path: Path) -> dict[str, Any] | None:
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     if not text.lstrip().startswith("{"):
         return None
+    hint = "give a report written by `spinout report --format json`, or an answers file"
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise AnswersError(Problem(str(path), exc.lineno, exc.colno, f"invalid JSON: {exc.msg}",
-                                   "give a report written by `spinout report --format json`, "
-                                   "or an answers file")) from None
+                                   hint)) from None
+    except (ValueError, RecursionError) as exc:  # NaN, Infinity, 4,300-digit numbers, nesting
+        why = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+        raise AnswersError(Problem(str(path), None, None, f"not a spinout JSON report ({why})",
+                                   hint)) from None
     if not isinstance(data, dict) or data.get("kind") not in KINDS:
         return None
     _check_report(path, data)
     return data
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"`{name}` is not a number a report holds")
+
+
 def _check_report(path: Path, data: dict[str, Any]) -> None:
     from spinout.report.json_report import FORMAT
 
     if data.get("format") != FORMAT:
-        raise AnswersError(Problem(str(path), None, None, f"report format "
-                                   f"`{data.get('format')}` is not supported", "make the report "
-                                   f"again with this version of spinout (format {FORMAT})"))
+        shown = data.get("format")
+        shown = shown if isinstance(shown, int | str) and len(str(shown)) < 20 else "?"
+        raise AnswersError(Problem(str(path), None, None, f"report format `{shown}` is not "
+                                   "supported", "make the report again with this version of "
+                                   f"spinout (format {FORMAT})"))
     try:
-        ok = (isinstance(data["rules"]["name"], str)
-              and _is(data["respondents"], int)
-              and _is(data["band"]["level"], int) and _is(data["stage"]["index"], int)
-              and _is(data["overall"], float, none=True) and _is(data["confidence"], float)
-              and all(isinstance(d["id"], str) and isinstance(d["name"], str)
-                      and _is(d["score"], float, none=True) for d in data["dimensions"])
-              and all(isinstance(b[k], str) for b in data["barriers"]
-                      for k in ("id", "title", "severity")))
-    except (KeyError, TypeError) as exc:
+        ok = _well_formed(data)
+    except (KeyError, TypeError, AttributeError) as exc:
+        missing = exc if isinstance(exc, KeyError) else "a part"
         raise AnswersError(Problem(str(path), None, None, f"not a complete spinout JSON report "
-                                   f"(missing {exc})", "make it again with `spinout report "
+                                   f"(missing {missing})", "make it again with `spinout report "
                                    "--format json`")) from None
     if not ok:
         raise AnswersError(Problem(str(path), None, None, "not a spinout JSON report (a value "
-                                   "has the wrong type)", "make it again with `spinout report "
-                                   "--format json`"))
+                                   "has the wrong type or is out of range)", "make it again "
+                                   "with `spinout report --format json`"))
 
 
-def _is(value: Any, kind: type, none: bool = False) -> bool:
-    """A JSON number (``float`` allows integers too) or integer, never a boolean."""
+def _well_formed(data: dict[str, Any]) -> bool:
+    """Every key the comparison reads, of the right type and range (KeyError or TypeError for
+    a missing part). A group report withheld for its size has a null band and stage."""
+    withheld = data.get("kind") == "group" and data.get("withheld") is True
+    return (isinstance(data["rules"]["name"], str)
+            and _is(data["respondents"], int, high=10**9)
+            and _placed(data["band"], "level", withheld) and _placed(data["stage"], "index",
+                                                                     withheld)
+            and _is(data["overall"], float, none=True, high=100)
+            and _is(data["confidence"], float, none=withheld, high=1)
+            and isinstance(data["dimensions"], list) and isinstance(data["barriers"], list)
+            and all(isinstance(d["id"], str) and isinstance(d["name"], str)
+                    and _is(d["score"], float, none=True, high=100) for d in data["dimensions"])
+            and all(isinstance(b[k], str) for b in data["barriers"]
+                    for k in ("id", "title", "severity")))
+
+
+def _placed(part: Any, key: str, withheld: bool) -> bool:
+    if part is None:
+        return withheld
+    return isinstance(part["id"], str) and _is(part[key], int, high=10_000)
+
+
+def _is(value: Any, kind: type, none: bool = False, high: float = 1e9) -> bool:
+    """A JSON number (``float`` allows integers too) or integer from 0 to ``high``, never a
+    boolean."""
     if value is None:
         return none
     if isinstance(value, bool):
         return False
-    return isinstance(value, int | float) if kind is float else isinstance(value, kind)
+    if not (isinstance(value, int | float) if kind is float else isinstance(value, kind)):
+        return False
+    return 0 <= value <= high
 
 
 def check_same_rules(old: Side, new: Side) -> None:
@@ -129,10 +159,9 @@ def comparison(old: Side, new: Side) -> dict[str, Any]:
         "overall": _change(Change(o["overall"], n["overall"])),
         "confidence": _change(Change(o["confidence"], n["confidence"], 3)),
         "band": {"old": _band(o), "new": _band(n),
-                 "direction": _direction(o["band"]["level"], n["band"]["level"], "up", "down")},
+                 "direction": _direction(o["band"], n["band"], "level", "up", "down")},
         "stage": {"old": _stage(o), "new": _stage(n),
-                  "progress": _direction(o["stage"]["index"], n["stage"]["index"], "forward",
-                                         "back")},
+                  "progress": _direction(o["stage"], n["stage"], "index", "forward", "back")},
         "dimensions": _dimensions(o, n),
         "barriers": _barriers(o, n),
     }
@@ -148,18 +177,27 @@ def _change(c: Change) -> dict[str, Any]:
     return {"old": c.old, "new": c.new, "change": c.delta, "direction": c.direction}
 
 
-def _direction(old: int, new: int, up: str, down: str) -> str:
-    return up if new > old else down if new < old else "same"
+def _direction(old: dict[str, Any] | None, new: dict[str, Any] | None, key: str, up: str,
+               down: str) -> str:
+    """"unknown" when either side is withheld."""
+    if old is None or new is None:
+        return "unknown"
+    return up if new[key] > old[key] else down if new[key] < old[key] else "same"
 
 
-def _band(d: dict[str, Any]) -> dict[str, Any]:
-    return {"id": d["band"]["id"], "name": d["band"].get("name", d["band"]["id"]),
-            "level": d["band"]["level"]}
+def _band(d: dict[str, Any]) -> dict[str, Any] | None:
+    b = d["band"]
+    return None if b is None else {"id": b["id"], "name": _name(b), "level": b["level"]}
 
 
-def _stage(d: dict[str, Any]) -> dict[str, Any]:
-    return {"id": d["stage"]["id"], "name": d["stage"].get("name", d["stage"]["id"]),
-            "index": d["stage"]["index"]}
+def _stage(d: dict[str, Any]) -> dict[str, Any] | None:
+    s = d["stage"]
+    return None if s is None else {"id": s["id"], "name": _name(s), "index": s["index"]}
+
+
+def _name(part: dict[str, Any]) -> str:
+    name = part.get("name")
+    return name if isinstance(name, str) else part["id"]
 
 
 def _dimensions(o: dict[str, Any], n: dict[str, Any]) -> list[dict[str, Any]]:
@@ -187,7 +225,7 @@ def _barriers(o: dict[str, Any], n: dict[str, Any]) -> dict[str, list[dict[str, 
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 WORDS = {"up": "up", "down": "down", "same": "no change", "unknown": "not comparable"}
@@ -224,15 +262,20 @@ def _md_about(c: dict[str, Any]) -> list[str]:
 
 def _md_overall(c: dict[str, Any]) -> list[str]:
     band, stage, conf = c["band"], c["stage"], c["confidence"]
-    moved = {"forward": "moved forward", "back": "moved back", "same": "no change"}
+    moved = {"forward": "moved forward", "back": "moved back", "same": "no change",
+             "unknown": "not comparable"}
     conf_text = (f"{percent(conf['old'])} → {percent(conf['new'])}"
                  if conf["old"] is not None and conf["new"] is not None else "–")
     return [f"- Overall readiness: {_md_change(c['overall'])}",
-            f"- Band: {md_escape(band['old']['name'])} → {md_escape(band['new']['name'])} "
+            f"- Band: {_md_name(band['old'])} → {_md_name(band['new'])} "
             f"({WORDS[band['direction']]})",
-            f"- Stage: {md_escape(stage['old']['name'])} → {md_escape(stage['new']['name'])} "
+            f"- Stage: {_md_name(stage['old'])} → {_md_name(stage['new'])} "
             f"({moved[stage['progress']]})",
             f"- Confidence: {conf_text}"]
+
+
+def _md_name(part: dict[str, Any] | None) -> str:
+    return "withheld (too few respondents)" if part is None else md_escape(part["name"])
 
 
 def _md_change(d: dict[str, Any]) -> str:

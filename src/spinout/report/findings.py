@@ -64,7 +64,8 @@ def dated_items(rs: RuleSet, r: Report) -> tuple[DatedItem, ...]:
     if r.group is not None:
         items += [(rs.index.by_kind["group_warnings"][w.id], w.title) for w in r.group.warnings]
     items += [(rs.barrier(b.id), b.title) for b in r.barriers]
-    items.append((rs.stage(r.stage.id), r.stage.name))
+    if r.stage is not None:
+        items.append((rs.stage(r.stage.id), r.stage.name))
     items += [(rs.legal_form(f.id), f.name) for f in r.legal_forms if not f.excluded]
     found: dict[str, str] = {}
     for item, name in items:
@@ -88,8 +89,10 @@ def glossary_items(rs: RuleSet, r: Report) -> tuple[GlossaryItem, ...]:
 
 
 def _texts(r: Report) -> list[str]:
-    texts = [r.summary.band.description, r.stage.name, r.stage.description, *r.stage.tasks]
-    texts += [c.label for c in r.stage.criteria]
+    texts = [r.summary.band.description] if r.summary.band is not None else []
+    if r.stage is not None:
+        texts += [r.stage.name, r.stage.description, *r.stage.tasks]
+        texts += [c.label for c in r.stage.criteria]
     for d in r.dimensions:
         texts += [d.name, d.description, *(c.text for c in d.contributions)]
     for b in r.barriers:

@@ -4,13 +4,14 @@ first, as they head the report) so citations number as they are met."""
 from __future__ import annotations
 
 from spinout.engine import group as engine_group
-from spinout.engine.dispersion import Spread
 from spinout.qtypes import answer_label
 from spinout.report import findings
+from spinout.report import sentences as say
 from spinout.report.model import (
     ActionItem,
     BarrierItem,
     CommentItem,
+    Count,
     CriterionItem,
     DimensionItem,
     DisagreementRow,
@@ -43,20 +44,20 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
     dimensions = tuple(_dimension(rs, cites, d) for d in g.dimensions)
     barriers = tuple(_barrier(rs, cites, b) for b in g.barriers)
     stage = _stage(rs, cites, g)
-    forms = tuple(_form(rs, cites, f, g.respondents) for f in g.legal_forms)
+    forms = tuple(_form(rs, cites, f, g) for f in g.legal_forms)
     actions = tuple(_action(rs, cites, x) for x in g.next_actions)
     unknowns = tuple(UnknownItem(u.question, rs.question(u.question).text, "unresolved",
                                  cites.cite(rs.question(u.question)),
-                                 rs.question(u.question).editorial, u.count)
+                                 rs.question(u.question).editorial, u.count.value or 0)
                      for u in g.unknowns)
+    band = findings.band_info(rs, g.band, g.band, ()) if g.band is not None else None
     return Report(
         kind="group",
         rules=findings.rules_info(rs),
         date=g.latest,
         respondents=g.respondents,
         role=None,
-        summary=Summary(g.overall.median, g.confidence,
-                        findings.band_info(rs, g.band, g.band, ()),
+        summary=Summary(g.overall.median, g.confidence, band,
                         Named(g.weakest, rs.dimension(g.weakest).name) if g.weakest else None),
         dimensions=dimensions,
         barriers=barriers,
@@ -72,15 +73,11 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
     )
 
 
-def _spread(sp: Spread) -> Spread | None:
-    return sp if sp.n else None
-
-
 def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) -> DimensionItem:
     rule = rs.dimension(d.id)
     return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.spread.median,
-                         d.confidence, (), (), cites.cite(rule), rule.editorial,
-                         _spread(d.spread), rule.editorial_note)
+                         d.confidence, (), (), cites.cite(rule), rule.editorial, d.spread,
+                         rule.editorial_note)
 
 
 def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> BarrierItem:
@@ -90,27 +87,30 @@ def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> Bar
                        cites.cite(rule), rule.editorial, b.count, b.share, rule.editorial_note)
 
 
-def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> StageItem:
+def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> StageItem | None:
+    if g.stage is None:
+        return None
     index = next(i for i, s in enumerate(rs.stages) if s.id == g.stage)
     rule = rs.stages[index]
     counts = {s.id: s.count for s in g.stages}
     journey = tuple(StageStep(s.id, s.name, "done" if i < index else
-                              "current" if i == index else "ahead", counts.get(s.id, 0))
+                              "current" if i == index else "ahead",
+                              counts.get(s.id, Count(None)))
                     for i, s in enumerate(rs.stages))
     criteria = tuple(CriterionItem(rule.id, "exit", c.label, None) for c in rule.exit)
     return StageItem(rule.id, rule.name, rule.description, index, False, journey, criteria,
                      rule.tasks, cites.cite(rule), rule.editorial, rule.editorial_note)
 
 
-def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> FormItem:
+def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare,
+          g: engine_group.GroupAssessment) -> FormItem:
     rule = rs.legal_form(f.id)
-    reasons = [Reason("for", f"First choice for {f.first} of {n} respondents.")]
-    if f.excluded:
-        reasons.append(Reason("excludes", f"{f.excluded} of {n} respondents' answers rule it "
-                              "out."))
-    return FormItem(rule.id, rule.name, rule.summary, f.rank, None, f.excluded == n,
-                    tuple(reasons), rule.caveats, cites.cite(rule), rule.editorial,
-                    f.first, f.mean_rank, f.excluded, rule.editorial_note)
+    reasons = [Reason("for", say.first_choice(f.first, g.respondents))]
+    if not f.excluded.suppressed:
+        reasons.append(Reason("excludes", say.ruled_out_for(f.excluded, g.respondents)))
+    return FormItem(rule.id, rule.name, rule.summary, f.rank, None, False, tuple(reasons),
+                    rule.caveats, cites.cite(rule), rule.editorial, f.first, None, f.excluded,
+                    rule.editorial_note)
 
 
 def _action(rs: RuleSet, cites: Citations, x: engine_group.GroupAction) -> ActionItem:
@@ -125,6 +125,7 @@ def _info(rs: RuleSet, g: engine_group.GroupAssessment,
     band_names = {b.id: b.name for b in rs.bands.levels}
     return GroupInfo(
         respondents=g.respondents,
+        withheld=g.withheld,
         staff=g.staff_count,
         participation=g.participation,
         senior_share=g.senior_share,
@@ -146,5 +147,4 @@ def _role(rs: RuleSet, x: engine_group.RoleGroup) -> RoleRow:
 def _disagreement(rs: RuleSet, d: engine_group.Disagreement) -> DisagreementRow:
     q = rs.question(d.question)
     counts = tuple(OptionCount(v, answer_label(q, v), c) for v, c in d.counts)
-    spread = _spread(d.spread) if d.spread is not None else None
-    return DisagreementRow(q.id, q.text, d.answered, d.index, counts, spread)
+    return DisagreementRow(q.id, q.text, d.answered, d.index, counts, d.spread)

@@ -10,19 +10,20 @@ from typing import Any
 from spinout.report.model import (
     ActionItem,
     BarrierItem,
+    Count,
     DimensionItem,
     DisagreementRow,
     FormItem,
     GroupInfo,
+    Middle,
     Reference,
     Report,
     RoleRow,
-    Spread,
     StageItem,
 )
 from spinout.report.text import clean
 
-FORMAT = 1
+FORMAT = 2
 
 
 def render(report: Report) -> str:
@@ -42,14 +43,15 @@ def to_data(r: Report) -> dict[str, Any]:
         "respondent": {"role": r.role.id if r.role else None,
                        "role_label": clean(r.role.name) if r.role else None},
         "overall": score(s.overall),
-        "band": {"id": band.id, "name": clean(band.name), "description": clean(band.description),
-                 "level": band.level, "uncapped": band.uncapped.id,
-                 "capped_by": [b.id for b in band.capped_by]},
+        "band": None if band is None else {
+            "id": band.id, "name": clean(band.name), "description": clean(band.description),
+            "level": band.level, "uncapped": band.uncapped.id,
+            "capped_by": [b.id for b in band.capped_by]},
         "confidence": fraction(s.confidence),
         "weakest_dimension": s.weakest.id if s.weakest else None,
         "dimensions": [dimension(d) for d in r.dimensions],
         "barriers": [barrier(b) for b in r.barriers],
-        "stage": stage(r.stage),
+        "stage": stage(r.stage) if r.stage is not None else None,
         "legal_forms": [legal_form(f) for f in r.legal_forms],
         "next_actions": [action(a) for a in r.next_actions],
         "unknowns": [{"question": u.question, "text": clean(u.text), "reason": u.reason,
@@ -100,9 +102,15 @@ def dimension(d: DimensionItem) -> dict[str, Any]:
     return data
 
 
-def spread(sp: Spread) -> dict[str, Any]:
-    return {"min": score(sp.low), "q1": score(sp.q1), "median": score(sp.median),
-            "q3": score(sp.q3), "max": score(sp.high), "scored": sp.n}
+def spread(sp: Middle) -> dict[str, Any]:
+    """The middle of respondents' scores; all null when suppressed."""
+    return {"suppressed": sp.suppressed, "q1": sp.q1, "median": sp.median, "q3": sp.q3,
+            "scored": sp.count.value}
+
+
+def count(c: Count | None) -> int | None:
+    """A protected count: the rounded value, or null when suppressed."""
+    return None if c is None else c.value
 
 
 def barrier(b: BarrierItem) -> dict[str, Any]:
@@ -115,7 +123,7 @@ def barrier(b: BarrierItem) -> dict[str, Any]:
         "refs": list(b.refs), "editorial": b.editorial,
     }
     if b.count is not None:
-        data["count"] = b.count
+        data["count"] = count(b.count)
         data["share"] = fraction(b.share)
     return data
 
@@ -125,7 +133,8 @@ def stage(st: StageItem) -> dict[str, Any]:
         "id": st.id, "name": clean(st.name), "description": clean(st.description),
         "index": st.index, "complete": st.complete,
         "journey": [{"id": s.id, "name": clean(s.name), "status": s.status,
-                     **({} if s.count is None else {"count": s.count})} for s in st.journey],
+                     **({} if s.count is None else {"count": count(s.count)})}
+                    for s in st.journey],
         "criteria": [{"stage": c.stage, "kind": c.kind, "label": clean(c.label), "met": c.met}
                      for c in st.criteria],
         "remaining": [clean(c.label) for c in st.remaining],
@@ -142,9 +151,8 @@ def legal_form(f: FormItem) -> dict[str, Any]:
         "caveats": [clean(c) for c in f.caveats],
         "refs": list(f.refs), "editorial": f.editorial,
     }
-    if f.mean_rank is not None:
-        data.update(first=f.first, mean_rank=round(f.mean_rank, 2) + 0.0,
-                    excluded_count=f.excluded_count)
+    if f.first is not None:
+        data.update(first=count(f.first), excluded_count=count(f.excluded_count))
     return data
 
 
@@ -162,7 +170,7 @@ def action(a: ActionItem) -> dict[str, Any]:
         "refs": list(a.refs), "editorial": a.editorial,
     }
     if a.count is not None:
-        data["count"] = a.count
+        data["count"] = count(a.count)
     return data
 
 
@@ -177,13 +185,15 @@ def citation(c: Reference) -> dict[str, Any]:
 def group(r: Report, g: GroupInfo) -> dict[str, Any]:
     """The keys only a group report has."""
     return {
+        "withheld": g.withheld,
         "staff": g.staff,
         "participation": fraction(g.participation),
         "senior_share": fraction(g.senior_share),
         "min_group_size": g.min_group_size,
         "roles": [role(x) for x in g.roles],
         "spread": {d.id: spread(d.spread) if d.spread else None for d in r.dimensions},
-        "bands": [{"id": b.id, "count": b.count, "share": fraction(b.share)} for b in g.bands],
+        "bands": [{"id": b.id, "count": count(b.count), "share": fraction(b.share)}
+                  for b in g.bands],
         "disagreements": [disagreement(d) for d in g.disagreements],
         "warnings": [{"id": w.id, "title": clean(w.title), "message": clean(w.message),
                       "value": fraction(w.value), "threshold": fraction(w.threshold),
@@ -193,17 +203,17 @@ def group(r: Report, g: GroupInfo) -> dict[str, Any]:
 
 
 def role(x: RoleRow) -> dict[str, Any]:
-    data: dict[str, Any] = {"role": x.id, "label": clean(x.label), "count": x.count,
+    data: dict[str, Any] = {"role": x.id, "label": clean(x.label), "count": count(x.count),
                             "suppressed": x.suppressed}
     if not x.suppressed:
-        data["overall"] = score(x.overall)
-        data["medians"] = {m.dimension: score(m.median) for m in x.medians}
+        data["overall"] = x.overall
+        data["medians"] = {m.dimension: m.median for m in x.medians}
     return data
 
 
 def disagreement(d: DisagreementRow) -> dict[str, Any]:
-    return {"question": d.question, "text": clean(d.text), "answered": d.answered,
+    return {"question": d.question, "text": clean(d.text), "answered": count(d.answered),
             "index": fraction(d.index),
-            "counts": [{"value": answer(c.value), "label": clean(c.label), "count": c.count}
-                       for c in d.counts],
+            "counts": [{"value": answer(c.value), "label": clean(c.label),
+                        "count": count(c.count)} for c in d.counts],
             "spread": spread(d.spread) if d.spread else None}

@@ -42,15 +42,27 @@ ITALIC_EDITORIAL = f"*{EDITORIAL}*"
 
 
 def render(report: Report, brief_only: bool = False) -> str:
-    """The whole report (or only its brief) as Markdown text ending in one newline."""
-    blocks: list[list[str]] = [header(report), parts.opening(report)]
-    if not brief_only:
-        blocks.append(summary(report))
+    """The whole report (or only its brief) as Markdown text ending in one newline. A group
+    smaller than the minimum size shows who answered and nothing that could identify them."""
+    withheld = report.group is not None and report.group.withheld
+    blocks: list[list[str]] = [header(report)]
+    if not withheld:
+        blocks.append(parts.opening(report))
+    if brief_only:
+        return _joined(blocks)
+    blocks.append(summary(report))
+    if report.group is not None and withheld:
+        blocks += [markdown_group.respondents(report.group), references(report)]
+    else:
         if report.group is not None:
             blocks += markdown_group.sections(report.group)
         blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
                    next_actions(report), unknowns(report), comments(report),
                    parts.dated(report), parts.glossary(report), references(report)]
+    return _joined(blocks)
+
+
+def _joined(blocks: list[list[str]]) -> str:
     lines = [line for block in blocks if block for line in [*block, ""]]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -80,6 +92,11 @@ def summary(r: Report) -> list[str]:
     lines = ["## Summary", ""]
     if r.group is not None:
         lines += markdown_group.warnings(r.group)
+        if r.group.withheld:
+            return [*lines, say.withheld(r.group)]
+        lines += [say.protection(r.group), ""]
+    if band is None:
+        return lines
     lines.append(f"- Readiness band{' (median)' if r.kind == 'group' else ''}: "
                  f"**{md_escape(band.name)}**: {md_escape(band.description)} (editorial guidance)")
     if band.capped_by:
@@ -105,7 +122,7 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
     if d.editorial:
         lines += ["", ITALIC_EDITORIAL]
     lines += parts.note(d.note)
-    if d.spread is not None:
+    if say.spread(d):
         lines += ["", say.spread(d)]
     if d.contributions:
         lines += ["", say.CONTRIBUTIONS, ""]
@@ -117,7 +134,11 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
 
 def barriers(r: Report) -> list[str]:
     lines = ["## Barriers"]
-    if not r.barriers:
+    if r.group is not None:
+        if not r.barriers:
+            return [*lines, "", say.GROUP_NO_BARRIERS, "", say.barriers_left_out(r.group)]
+        lines += ["", say.barriers_left_out(r.group)]
+    elif not r.barriers:
         return [*lines, "", say.NO_BARRIERS]
     for b in r.barriers:
         lines += ["", *barrier(b, r.respondents)]
@@ -140,6 +161,8 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
 
 def stage(r: Report) -> list[str]:
     st = r.stage
+    if st is None:
+        return ["## Stage", "", say.stage_line(r, MD)]
     lines = ["## Stage", "", f"{say.stage_line(r, MD)}{md_refs(st.refs)}", "",
              md_escape(st.description), "", "Journey: " + " → ".join(
                  say.journey_step(s, MD) for s in st.journey)]
@@ -195,7 +218,7 @@ def next_actions(r: Report) -> list[str]:
         lines += ["", say.GROUP_ACTIONS]
     lines.append("")
     for i, a in enumerate(r.next_actions, 1):
-        lines += [f"{i}. {action(a, r.summary.band.id)}", ""]
+        lines += [f"{i}. {action(a, r.summary.band.id if r.summary.band else '')}", ""]
     return lines[:-1]
 
 

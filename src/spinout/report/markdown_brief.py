@@ -13,6 +13,8 @@ def opening(r: Report) -> list[str]:
     """The brief: it stands alone on two printed pages."""
     b = brief(r)
     band = r.summary.band
+    if band is None or r.summary.confidence is None:
+        return []
     lines = ["## In brief", ""]
     if r.group is not None:
         from spinout.report import markdown_group

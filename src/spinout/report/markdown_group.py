@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spinout.report import sentences as say
 from spinout.report.model import DisagreementRow, GroupInfo
-from spinout.report.text import MD, md_escape, md_refs, percent
+from spinout.report.text import MD, md_escape, md_refs
 
 
 def warnings(g: GroupInfo) -> list[str]:
@@ -23,7 +23,7 @@ def sections(g: GroupInfo) -> list[list[str]]:
 def respondents(g: GroupInfo) -> list[str]:
     lines = ["## Respondents", "", f"- Respondents: {g.respondents}",
              f"- Staff in the service: {say.staff(g)}"]
-    lines.append(f"- Senior managers among respondents: {percent(g.senior_share)}")
+    lines.append(f"- Senior managers among respondents: {say.senior_share(g)}")
     lines += ["", f"Role mix (figures are withheld for any role with fewer than "
               f"{g.min_group_size} respondents):", ""]
     lines += [f"- {say.role_row(x, MD)}" for x in g.roles]
@@ -45,7 +45,7 @@ def disagreements(g: GroupInfo) -> list[str]:
 def disagreement(d: DisagreementRow) -> list[str]:
     lines = [f"- {say.disagreement(d, MD)}"]
     if d.counts:
-        lines += [f"  - {md_escape(c.label)}: {c.count}" for c in d.counts]
+        lines += [f"  - {say.option_count(md_escape(c.label), c.count)}" for c in d.counts]
     elif d.spread is not None:
         lines.append(f"  - {say.number_spread(d)}")
     return lines

@@ -4,6 +4,10 @@ Every finding carries ``refs`` (numbers into :attr:`Report.citations`) and ``edi
 rule item goes beyond what the sources say). Renderers only lay this data out; they never
 consult the rule set or the engine. Texts are as written in the rules or answers: each
 renderer escapes them for its format.
+
+Group reports carry small-group protection explicitly: a figure resting on too few
+respondents is a suppressed :class:`Count` or :class:`Middle` (or a None documented as
+withheld), never a number the renderer has to hide.
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spinout.engine.dispersion import Spread
+from spinout.engine.privacy import Count, Middle
 from spinout.values import AnswerValue
+
+__all__ = ["Count", "Middle", "Spread"]
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,18 @@ class DimensionItem:
     description: str
     weight: float
     score: float | None
-    confidence: float
+    confidence: float | None  # None: withheld (a group below the minimum size)
     contributions: tuple[ContributionItem, ...]
     unknowns: tuple[Named, ...]
     refs: tuple[int, ...]
     editorial: bool
-    spread: Spread | None = None  # group reports: respondents' scores
+    spread: Middle | None = None  # group reports: respondents' scores (maybe suppressed)
     note: str | None = None  # spinout's own advice beyond the cited passages
+
+    @property
+    def withheld(self) -> bool:
+        """A group's median withheld: too few respondents have a score for it."""
+        return self.spread is not None and self.spread.suppressed
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ class BarrierItem:
     evidence: tuple[EvidenceItem, ...]
     refs: tuple[int, ...]
     editorial: bool
-    count: int | None = None  # group reports: respondents for whom it is raised
+    count: Count | None = None  # group reports: respondents for whom it is raised
     share: float | None = None
     note: str | None = None  # spinout's own advice beyond the cited passages
 
@@ -117,7 +129,7 @@ class StageStep:
     id: str
     name: str
     status: str  # "done", "current" or "ahead"
-    count: int | None = None  # group reports: respondents placed at this stage
+    count: Count | None = None  # group reports: respondents placed at this stage
 
 
 @dataclass(frozen=True)
@@ -165,9 +177,9 @@ class FormItem:
     caveats: tuple[str, ...]
     refs: tuple[int, ...]
     editorial: bool
-    first: int | None = None  # group reports: respondents ranking it first
+    first: Count | None = None  # group reports: respondents ranking it first
     mean_rank: float | None = None
-    excluded_count: int | None = None
+    excluded_count: Count | None = None
     note: str | None = None  # spinout's own advice beyond the cited passages
 
 
@@ -193,7 +205,7 @@ class ActionItem:
     band_after: Named | None
     refs: tuple[int, ...]
     editorial: bool
-    count: int | None = None  # group reports: respondents not yet giving the target answer
+    count: Count | None = None  # group reports: respondents not yet giving the target answer
 
 
 @dataclass(frozen=True)
@@ -226,12 +238,13 @@ class SourceDoc:
 
 @dataclass(frozen=True)
 class RoleRow:
-    """Respondents of one role (``id`` None: no role given). Suppressed groups are smaller
-    than the minimum group size and carry their count only."""
+    """Respondents of one role (``id`` None: no role given). Suppressed rows (the role, or
+    the respondents outside it, below the minimum group size) carry their count only; a
+    median of None is withheld."""
 
     id: str | None
     label: str
-    count: int
+    count: Count
     suppressed: bool
     overall: float | None
     medians: tuple[Median, ...]
@@ -248,7 +261,7 @@ class Median:
 class OptionCount:
     value: AnswerValue
     label: str
-    count: int
+    count: Count
 
 
 @dataclass(frozen=True)
@@ -257,10 +270,10 @@ class DisagreementRow:
 
     question: str
     text: str
-    answered: int
+    answered: Count
     index: float
     counts: tuple[OptionCount, ...]
-    spread: Spread | None
+    spread: Middle | None
 
 
 @dataclass(frozen=True)
@@ -278,18 +291,20 @@ class WarningItem:
 class NamedCount:
     id: str
     name: str
-    count: int
-    share: float
+    count: Count
+    share: float | None
 
 
 @dataclass(frozen=True)
 class GroupInfo:
-    """What only a group report has."""
+    """What only a group report has. ``withheld``: fewer respondents than ``min_group_size``,
+    so no figure from their answers is shown."""
 
     respondents: int
+    withheld: bool
     staff: float | None
     participation: float | None
-    senior_share: float
+    senior_share: float | None
     min_group_size: int
     roles: tuple[RoleRow, ...]
     bands: tuple[NamedCount, ...]
@@ -301,8 +316,8 @@ class GroupInfo:
 @dataclass(frozen=True)
 class Summary:
     overall: float | None
-    confidence: float
-    band: BandInfo
+    confidence: float | None  # None: withheld (group reports)
+    band: BandInfo | None  # None: withheld (group reports)
     weakest: Named | None
 
 
@@ -330,7 +345,7 @@ class Report:
     summary: Summary
     dimensions: tuple[DimensionItem, ...]
     barriers: tuple[BarrierItem, ...]
-    stage: StageItem
+    stage: StageItem | None  # None: withheld (group reports)
     legal_forms: tuple[FormItem, ...]
     next_actions: tuple[ActionItem, ...]
     unknowns: tuple[UnknownItem, ...]

@@ -17,6 +17,7 @@ from spinout.report.model import (
     BandInfo,
     BarrierItem,
     ContributionItem,
+    Count,
     DatedItem,
     DimensionItem,
     DisagreementRow,
@@ -62,7 +63,9 @@ def held_at_band(band: BandInfo, s: Style) -> str:
             f"scores alone would give {s.text(band.uncapped.name)}")
 
 
-def confidence(value: float) -> str:
+def confidence(value: float | None) -> str:
+    if value is None:
+        return WITHHELD_FIGURE
     return f"{percent(value)} of the weighted questions answered"
 
 
@@ -76,6 +79,8 @@ def weakest(r: Report, s: Style) -> str:
 
 
 def dimension_heading(d: DimensionItem, kind: str, s: Style) -> str:
+    if d.withheld:
+        return f"{s.text(d.name)}: withheld, too few respondents have a score"
     if d.score is None:
         return f"{s.text(d.name)}: no answers yet"
     label = "median score" if kind == "group" else "score"
@@ -83,16 +88,18 @@ def dimension_heading(d: DimensionItem, kind: str, s: Style) -> str:
 
 
 def dimension_weight(d: DimensionItem) -> str:
+    if d.confidence is None:
+        return f"Weight {d.weight:g}."
     return f"Confidence {percent(d.confidence)}, weight {d.weight:g}."
 
 
 def spread(d: DimensionItem) -> str:
-    """How respondents' scores for a dimension spread ("" for an individual)."""
+    """How respondents' scores for a dimension spread ("" for an individual, or withheld)."""
     sp = d.spread
-    if sp is None:
+    if sp is None or sp.suppressed:
         return ""
-    return (f"Spread over {sp.n} respondents: lowest {number(sp.low)}, middle half "
-            f"{number(sp.q1)} to {number(sp.q3)}, highest {number(sp.high)}.")
+    return (f"Middle half of respondents' scores: {number(sp.q1, 0)} to {number(sp.q3, 0)} "
+            f"({people(sp.count)} have a score; figures rounded to 5 points).")
 
 
 def contribution(c: ContributionItem, s: Style) -> str:
@@ -107,9 +114,9 @@ def not_yet_answered(d: DimensionItem, s: Style) -> str:
 
 
 def barrier_share(b: BarrierItem, respondents: int) -> str:
-    if b.share is None:
+    if b.count is None or b.share is None:
         return ""
-    return f"Raised for {percent(b.share)} of respondents ({b.count} of {respondents})."
+    return (f"Raised for {people(b.count)} of {respondents} ({percent(b.share)}).")
 
 
 def evidence(items: Sequence[EvidenceItem], s: Style) -> str:
@@ -124,6 +131,8 @@ def evidence(items: Sequence[EvidenceItem], s: Style) -> str:
 
 def stage_line(r: Report, s: Style) -> str:
     st = r.stage
+    if st is None:
+        return f"Group's stage (median): {WITHHELD_FIGURE}"
     where = "Completed the last stage" if st.complete else "Current stage"
     if r.kind == "group":
         where = "Group's stage (median)"
@@ -132,7 +141,7 @@ def stage_line(r: Report, s: Style) -> str:
 
 
 def journey_step(step: StageStep, s: Style) -> str:
-    count = f", {plural(step.count, 'respondent')}" if step.count is not None else ""
+    count = f", {people(step.count)}" if step.count is not None else ""
     return f"{s.text(step.name, mid_line=True)} ({step.status}{count})"
 
 
@@ -147,9 +156,10 @@ def action(a: ActionItem, band: str, s: Style) -> str:
         move = (f"move {s.quote(s.text(a.text))} from {s.quote(s.text(a.current_label))} to "
                 f"{s.quote(s.text(a.target_label))}")
     else:
+        waiting = (f"{people(a.count)} have not given it yet" if a.count.value is not None
+                   else "too few respondents to show have not given it yet")
         move = (f"answer {s.quote(s.text(a.text))} with {s.quote(s.text(a.target_label))} "
-                f"({plural(a.count, 'respondent')} {'has' if a.count == 1 else 'have'} not "
-                "given it yet)")
+                f"({waiting})")
     parts = [f"overall {signed(a.overall_gain)}"]
     parts += [f"{s.text(g.name)} {signed(g.gain)}" for g in a.dimension_gains]
     if a.clears:
@@ -162,16 +172,58 @@ def action(a: ActionItem, band: str, s: Style) -> str:
 
 
 def unknown(u: UnknownItem, kind: str, s: Style) -> str:
-    who = f", {plural(u.count, 'respondent')}" if kind == "group" else ""
+    who = f", about {plural(u.count, 'respondent')}" if kind == "group" else ""
     return f"{s.text(u.text)} ({s.text(UNKNOWN_REASONS.get(u.reason, u.reason))}{who})"
 
 
 # --- group reports ----------------------------------------------------------------------------
 
-ALIKE = "Respondents answered alike wherever two or more answered."
+ALIKE = "Respondents answered alike wherever enough of them answered to show it."
 DIVIDED = ("Questions with the most divided answers first (0 means all agree, 1 an even split "
            "between opposite ends).")
 BANDS_OF_RESPONDENTS = "Readiness bands of individual respondents"
+TOO_FEW = "too few to show"
+WITHHELD_FIGURE = "withheld (too few respondents)"
+GROUP_NO_BARRIERS = "No barrier was raised for enough respondents to be shown."
+
+
+def people(c: Count) -> str:
+    """A protected count of respondents: "about 10 respondents", or too few to show."""
+    if c.value is None:
+        return "too few respondents to show"
+    return f"about {plural(c.value, 'respondent')}"
+
+
+def count(c: Count) -> str:
+    return TOO_FEW if c.value is None else f"about {c.value}"
+
+
+def withheld(g: GroupInfo) -> str:
+    """Why a group report below the minimum size shows no figures."""
+    return (f"Figures are withheld: fewer than {g.min_group_size} respondents answered, so any "
+            "score, band, stage, barrier or legal form shown could reveal what one of them "
+            "said. Only the number of respondents and the warnings are shown.")
+
+
+def protection(g: GroupInfo) -> str:
+    """How the figures of a group report are protected."""
+    return (f"To protect individuals, a figure resting on fewer than {g.min_group_size} "
+            "respondents is not shown, counts are rounded (“about”), and scores are rounded to 5 "
+            "points.")
+
+
+def barriers_left_out(g: GroupInfo) -> str:
+    return f"Barriers raised for fewer than {g.min_group_size} respondents are not listed."
+
+
+def first_choice(first: Count, respondents: int) -> str:
+    if first.value is None:
+        return f"First choice for {people(first)}."
+    return f"First choice for {people(first)} of {respondents}."
+
+
+def ruled_out_for(excluded: Count, respondents: int) -> str:
+    return f"Ruled out by the answers of {people(excluded)} of {respondents}."
 
 
 def staff(g: GroupInfo) -> str:
@@ -181,28 +233,42 @@ def staff(g: GroupInfo) -> str:
     return f"{g.staff:g}{share}"
 
 
+def senior_share(g: GroupInfo) -> str:
+    return TOO_FEW if g.senior_share is None else f"about {percent(g.senior_share)}"
+
+
 def role_row(x: RoleRow, s: Style) -> str:
-    head = f"{s.text(x.label)}: {x.count}"
+    head = f"{s.text(x.label)}: {count(x.count)}"
     if x.suppressed:
-        return head + " (too few to show figures)"
-    medians = ", ".join(f"{s.text(m.name)} {number(m.median)}" for m in x.medians)
-    return f"{head}; median overall {number(x.overall)}; {medians}"
+        return head if x.count.suppressed else head + " (figures withheld: too few others)"
+    medians = ", ".join(f"{s.text(m.name)} {_median(m.median)}" for m in x.medians)
+    return f"{head}; median overall {_median(x.overall)}; {medians}"
+
+
+def _median(value: float | None) -> str:
+    return TOO_FEW if value is None else number(value, 0)
 
 
 def band_count(b: NamedCount, s: Style) -> str:
-    return f"{s.text(b.name)}: {b.count} ({percent(b.share)})"
+    if b.share is None:
+        return f"{s.text(b.name)}: {count(b.count)}"
+    return f"{s.text(b.name)}: {count(b.count)} ({percent(b.share)})"
 
 
 def disagreement(d: DisagreementRow, s: Style) -> str:
-    return f"{s.text(d.text)}: disagreement {d.index:.2f} over {d.answered} answers"
+    return (f"{s.text(d.text)}: disagreement {d.index:.1f} over {count(d.answered)} "
+            "answers")
+
+
+def option_count(label: str, c: Count) -> str:
+    return f"{label}: {count(c)}"
 
 
 def number_spread(d: DisagreementRow) -> str:
     sp = d.spread
-    if sp is None:
+    if sp is None or sp.suppressed:
         return ""
-    return (f"lowest {sp.low:g}, middle half {sp.q1:g} to {sp.q3:g}, highest "
-            f"{sp.high:g}")
+    return f"median {sp.median:g}, middle half {sp.q1:g} to {sp.q3:g}"
 
 
 def warning(w: WarningItem, s: Style) -> str:
@@ -250,7 +316,9 @@ def form_reason(f: FormItem, s: Style) -> str:
 
 def meaning(r: Report, s: Style) -> str:
     """One plain paragraph: what the findings mean for the group, in the report's words."""
-    band = r.summary.band
+    band, stage, confidence = r.summary.band, r.stage, r.summary.confidence
+    if band is None or stage is None or confidence is None:
+        return ""
     parts = [f"{'The group' if r.kind == 'group' else 'These answers'} put the service in "
              f"the band {s.quote(s.text(band.name))}."]
     blockers = [b for b in r.barriers if b.severity == "blocker"]
@@ -262,13 +330,13 @@ def meaning(r: Report, s: Style) -> str:
                      f"the most serious is {s.quote(s.text(r.barriers[0].title))}.")
     else:
         parts.append("No barrier was raised by these answers.")
-    remaining = r.stage.remaining
-    where = f"stage {r.stage.index + 1} of {len(r.stage.journey)}, {s.text(r.stage.name)}"
+    remaining = stage.remaining
+    where = f"stage {stage.index + 1} of {len(stage.journey)}, {s.text(stage.name)}"
     parts.append(f"The work is at {where}" + (
         f"; next, {s.text(remaining[0].label[0].lower() + remaining[0].label[1:])}."
         if remaining else "."))
-    if r.summary.confidence < 0.5:
-        parts.append(f"Only {percent(r.summary.confidence)} of the weighted questions have a "
+    if confidence < 0.5:
+        parts.append(f"Only {percent(confidence)} of the weighted questions have a "
                      "real answer, so treat this as a first look: answering the unknowns will "
                      "change it.")
     return " ".join(parts)

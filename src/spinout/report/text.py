@@ -6,7 +6,10 @@ import re
 
 from spinout.textsafe import strip_controls
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+# What GitHub-flavoured Markdown would turn into a link although no markup is typed: the colon
+# of ``scheme://``, the dot of ``www.`` and the ``@`` of an e-mail address.
+_MD_AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.|@(?=\w)", re.IGNORECASE)
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LINE_START = re.compile(r"^([-+=#~]|\d+(?=[.)](?:\s|$)))")
 _SPACES = re.compile(r"\s+")
@@ -23,10 +26,12 @@ def inline(text: object) -> str:
 
 
 def md_escape(text: object, mid_line: bool = False) -> str:
-    """One line of untrusted text made inert in CommonMark: markup, HTML, links and
-    entity references all come out as the characters typed. ``mid_line``: the text never
+    """One line of untrusted text made inert in CommonMark and GitHub-flavoured Markdown:
+    markup, HTML, links (also bare URLs and e-mail addresses), strikethrough and entity
+    references all come out as the characters typed. ``mid_line``: the text never
     starts a line (it follows other text), so list and heading markers need no escape."""
     escaped = _MD_SPECIAL.sub(r"\\\1", inline(text))
+    escaped = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
     escaped = _MD_ENTITY.sub(r"\\&", escaped)
     return escaped if mid_line else _MD_LINE_START.sub(_escape_start, escaped)
 

@@ -13,11 +13,11 @@ EDITORIAL = "Editorial guidance: this goes beyond what the cited sources say."
 
 
 def fit_text(f: FormItem) -> str:
-    """How a legal form fits: its points, a group's mean rank, or ruled out."""
+    """How a legal form fits: its points, a group's ranking, or ruled out."""
     if f.excluded:
         return "ruled out"
     if f.fit is None:
-        return f"mean rank {f.mean_rank:.1f}" if f.mean_rank is not None else "not ranked"
+        return "by the group's mean rank" if f.first is not None else "not ranked"
     return f"fit {f.fit:+g}"
 
 
@@ -28,4 +28,5 @@ def comments_note(g: GroupInfo) -> str | None:
                 "respondents they could identify who wrote them.")
     if g.comments_status == "not_requested":
         return "Free-text comments are not shown; add the --include-comments option to show them."
-    return None
+    return (f"Comments to a question are shown only when at least {g.min_group_size} "
+            "respondents wrote one, unattributed and sorted.")

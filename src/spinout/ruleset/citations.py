@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -95,25 +96,47 @@ class SourceText:
     def closest(self, quote: str) -> tuple[int, str]:
         """The line and passage of the text most like ``quote``, for "did you mean".
 
-        Each sentence is compared with the quote; a sentence much longer than the quote is
-        first cut to the quote's length around their longest common run of characters. Only
-        called for quotes that were not found, so its cost does not slow down good rule sets."""
-        needle = normalise(quote)
+        Bounded, so a hostile rule set cannot stall the check: only the first
+        :data:`MAX_NEEDLE` characters of the quote are compared; the text is cut into
+        sentences (long ones into pieces of :data:`MAX_PIECE` characters), and only the
+        :data:`CANDIDATES` pieces sharing the most words with the quote are compared
+        character by character, a sentence much longer than the quote first cut to the quote's
+        length around their longest common run of characters. The cost grows with the text's
+        length, and only by a fixed amount with the quote's."""
+        needle = normalise(quote)[:MAX_NEEDLE]
+        words = frozenset(_WORD.findall(needle.lower()))
+        pieces = self._pieces
+        ranked = heapq.nlargest(CANDIDATES, range(len(pieces)),
+                                key=lambda i: (len(words & pieces[i][2]), -i))
         best = (0.0, 1, "")
-        for number, norm in enumerate(self._normalised, 1):
-            for sentence in _SENTENCE.split(norm):
-                if not sentence:
-                    continue
-                window = _window(needle, sentence)
-                matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
-                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
-                    continue
-                ratio = matcher.ratio()
-                if ratio > best[0]:
-                    best = (ratio, number, window)
+        for i in sorted(ranked):
+            number, sentence, _ = pieces[i]
+            window = _window(needle, sentence)
+            matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, number, window)
         return best[1], best[2]
 
+    @cached_property
+    def _pieces(self) -> list[tuple[int, str, frozenset[str]]]:
+        """(line, sentence or piece of one, its lower-case words), in text order."""
+        found = []
+        for number, norm in enumerate(self._normalised, 1):
+            for sentence in _SENTENCE.split(norm):
+                for start in range(0, len(sentence), MAX_PIECE):
+                    piece = sentence[start:start + MAX_PIECE]
+                    if piece:
+                        found.append((number, piece, frozenset(_WORD.findall(piece.lower()))))
+        return found
 
+
+MAX_NEEDLE = 300
+MAX_PIECE = 1000
+CANDIDATES = 10
+_WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

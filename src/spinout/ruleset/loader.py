@@ -118,7 +118,8 @@ def _read_all(files: list[Path], rules_dir: Path) -> tuple[list[Document], list[
     for path in files:
         name = _display(path, rules_dir)
         try:
-            doc = read_yaml(path, name, MAX_RULE_FILE_BYTES, yaml11_letters=True)
+            doc = read_yaml(path, name, MAX_RULE_FILE_BYTES, yaml11_letters=True,
+                             escapes=True)
         except YamlFileError as exc:
             problems.extend(exc.problems)
             continue

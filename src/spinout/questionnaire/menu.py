@@ -169,6 +169,7 @@ def _bind(kb: Any, menu: Menu, state: _State, app: Any) -> None:
         kb.add(digit)(lambda e, d=digit: press_digit(menu, state, d))
 
     @kb.add(Keys.ControlM)
+    @kb.add(Keys.ControlJ)  # Enter typed ahead, before the terminal left line mode
     def _enter(event: Any) -> None:
         if state.blocked:  # the message about the refused key stays; the next Enter counts
             state.blocked = False

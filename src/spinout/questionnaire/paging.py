@@ -11,7 +11,7 @@ from spinout.questionnaire.flow import ReviewRow
 from spinout.questionnaire.layout import fold
 from spinout.ruleset.model import RuleSet
 
-RESERVED_ROWS = 7  # the page's title, the prompt, its hint and a message
+RESERVED_ROWS = 9  # blank, title, the prompt (two lines), its line, hint, a message
 
 
 def page_height(con: Any) -> int:

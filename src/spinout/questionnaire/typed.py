@@ -109,6 +109,7 @@ def _bind(kb: Any, typed: Typed, state: _State, buffer: Any,
     kb.add(Keys.ControlD, filter=empty, eager=True)(lambda e: e.app.exit(exception=EOFError))
 
     @kb.add(Keys.ControlM, eager=True)
+    @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, before the terminal left line mode
     def _enter(event: Any) -> None:
         result = typed.check(buffer.text)
         if isinstance(result, str):

@@ -115,8 +115,18 @@ def press_key(menu: Menu, state: _State, key: str) -> None:
     elif key.lower() == "k" and after.lower() == "d":
         return
     else:
-        state.error = menu.refusals.get(key, "keys: " + menu.hint.strip("()"))
+        state.error = menu.refusals.get(key, keys_help(menu))
         state.blocked = True
+
+
+def keys_help(menu: Menu) -> str:
+    """What the keys are, for a key the list does not take."""
+    specials = [f"{it.key} {SHORT.get(it.key, it.title)}" for it in menu.items if it.special]
+    return ("use ↑/↓ or type a number" + (", or " + ", ".join(specials) if specials else "")
+            + "; then Enter")
+
+
+SHORT = {"d": "don't know", "?": "why we ask", "<": "back", "g": "glossary"}
 
 
 def move(menu: Menu, state: _State, step: int) -> None:

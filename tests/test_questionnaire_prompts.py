@@ -144,6 +144,7 @@ def test_a_scale_shows_what_its_ends_mean(mini_rules):
     items = option_items(labelled)
     assert [i.key for i in items] == ["1", "2", "3", "4", "5"]
     assert [i.title for i in items] == ["Not at all", "", "", "", "Fully"]
+    assert [i.chosen for i in items] == ["1 (Not at all)", "2", "3", "4", "5 (Fully)"]
     shown = screen_of(labelled, "5" + ENTER, columns=60)
     assert "1  Not at all" in shown and "5  Fully" in shown
     typed = labelled.model_copy(update={"max": 100})

@@ -54,9 +54,11 @@ def option_items(q: Question) -> list[Item]:
     items = []
     for i, ((value, label), key) in enumerate(zip(values, keys, strict=True)):
         title = label if label != key else ""
+        echo = plain(answer_label(q, value))
         if ends and i in (0, len(values) - 1):
             title = ends[0] if i == 0 else ends[1]
-        items.append(Item(key, plain(title), echo=plain(answer_label(q, value))))
+            echo = f"{echo} ({plain(title)})"
+        items.append(Item(key, plain(title), echo=echo))
     return items
 
 

@@ -184,6 +184,7 @@ def review_line(line: Line) -> Any:
 
 def review_changes(con: Any, rs: RuleSet, found: Changes) -> None:
     """After an answer is changed from the review: only what changed."""
+    from rich.table import Table
     from rich.text import Text
 
     from spinout.questionnaire.review import answer_words
@@ -192,15 +193,19 @@ def review_changes(con: Any, rs: RuleSet, found: Changes) -> None:
     if not found.any:
         con.print(Text("Nothing changed."))
         return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True, min_width=NUMBER_WIDTH)
+    grid.add_column()
     for before, after in found.changed:
-        con.print(Text(f"{after.number:>{NUMBER_WIDTH}}  ") + safe(after.text) + Text(": ")
-                  + safe(answer_words(rs, before), "dim") + Text(" → ")
-                  + safe(answer_words(rs, after), "cyan"))
+        grid.add_row(str(after.number), safe(after.text) + Text(": ")
+                     + safe(answer_words(rs, before), "dim") + Text(" → ")
+                     + safe(answer_words(rs, after), "cyan"))
     for row in found.added:
-        con.print(Text(f"{row.number:>{NUMBER_WIDTH}}  Now asked: ") + safe(row.text)
-                  + Text(": ") + safe(answer_words(rs, row), "cyan"))
+        grid.add_row(str(row.number), Text("Now asked: ") + safe(row.text) + Text(": ")
+                     + safe(answer_words(rs, row), "cyan"))
     for row in found.removed:
-        con.print(Text(" " * NUMBER_WIDTH + "  No longer asked: ") + safe(row.text))
+        grid.add_row("", Text("No longer asked: ") + safe(row.text))
+    con.print(grid)
 
 
 def label_for(rs: RuleSet, qid: str, value: AnswerValue | None) -> str:

@@ -49,10 +49,17 @@ def expect(child: pexpect.spawn, text: str) -> None:
     child.expect_exact(text, timeout=TIMEOUT)
 
 
+GAP = r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+"  # spaces, line breaks, styles and cursor moves
+
+
+def words_pattern(text: str) -> str:
+    """A pattern for the words of ``text`` however they are folded onto lines."""
+    return GAP.join(re.escape(word) for word in text.split())
+
+
 def expect_words(child: pexpect.spawn, text: str) -> None:
-    """Wait for the words of text printed by rich, which may wrap them onto several lines."""
-    gap = r"(?:\s|\x1b\[[0-9;]*m)+"
-    child.expect(gap.join(re.escape(word) for word in text.split()), timeout=TIMEOUT)
+    """Wait for the words of text, which may be folded onto several lines."""
+    child.expect(words_pattern(text), timeout=TIMEOUT)
 
 
 def ask(child: pexpect.spawn, step: str, keys: str) -> None:

@@ -50,7 +50,8 @@ def test_full_run_to_the_report(tmp_path):
     report = (tmp_path / "spinout-report.md").read_text()
     assert report.startswith("# ")
     shown = screen_text(child.logfile_read.getvalue())
-    assert "Planning · question 1 of 5" in shown and "People · question 3 of 6" in shown
+    assert "Planning · question 1 · about 2 minutes left" in shown
+    assert "People · question 3 · about 2 minutes left" in shown
     assert "Fine [bold]x[/bold]" in shown  # answer text shown literally in the review
     assert not (tmp_path / "spinout-answers.yaml.lock").exists()
 
@@ -67,8 +68,8 @@ def test_ctrl_c_then_resume_keeps_earlier_answers(tmp_path):
     assert saved == {"has_plan": "draft", "plan_tested": True}
 
     child = spawn(tmp_path, "--answers", "team.yaml", "--out", "team.md")
-    expect_words(child, "Carrying on from team.yaml: 2 answers already given.")
-    expect(child, "People · question 3 of 6")
+    expect_words(child, "Carrying on from team.yaml: 2 answers already given")
+    expect(child, "People · question 3 ·")
     for step, keys in FULL_RUN[3:]:
         ask(child, step, keys)
     ask(child, "review", ENTER)
@@ -115,12 +116,11 @@ def test_dont_know(tmp_path):
 def test_why_are_we_asking_shows_the_quote_then_asks_again(tmp_path):
     child = spawn(tmp_path)
     ask(child, "role", ENTER)
-    ask(child, "has_plan", DOWN * 4 + ENTER)
+    ask(child, "has_plan", "?" + ENTER)
     expect(child, "Why are we asking?")
     expect(child, "Business planning is one of the five key issues.")
     expect(child, "five key issues that the taskforce must help mutuals tackle")
-    expect(child, "Julian Le Grand tag archive")
-    child.expect(r"002_cb6408028f891994\.txt, line \d+", timeout=20)
+    expect_words(child, "— Julian Le Grand tag archive")
     ask(child, "has_plan", ENTER)
     ask(child, "staff", "?" + ENTER)
     expect(child, "Used to judge participation.")
@@ -133,9 +133,9 @@ def test_review_screen_changes_an_answer(tmp_path):
     for step, keys in FULL_RUN:
         ask(child, step, keys)
     expect(child, "Review your answers")
-    ask(child, "review", "2" + ENTER)  # 1 is the role, 2 the business plan
+    ask(child, "review", "1" + ENTER)  # 0 is the role, 1 the business plan
     ask(child, "has_plan", DOWN + ENTER)  # starts on "A draft": now "Yes, agreed"
-    expect(child, "Review your answers")
+    expect_words(child, "1 Do you have a business plan?: A draft → Yes, agreed")
     ask(child, "review", ENTER)
     expect(child, "Report written to")
     assert finish(child) == 0
@@ -235,7 +235,7 @@ def test_edited_rule_set_asks_only_new_and_changed_questions(tmp_path):
         1))
     child = record(spawn(tmp_path, rules=rules))
     expect_words(child, "only the 1 new question and 1 changed question will be asked")
-    expect(child, "People · question 3 of 7")
+    expect(child, "People · question 3 ·")
     expect(child, "How many people work in the service?")
     child.send(BACKSPACE * 2 + "30" + ENTER)
     expect(child, "Has anyone had business training?")
@@ -244,7 +244,7 @@ def test_edited_rule_set_asks_only_new_and_changed_questions(tmp_path):
     assert finish(child) == 0
     shown = screen_text(child.logfile_read.getvalue())
     for step in ("has_plan", "plan_tested", "managers", "helpers", "comments"):
-        assert re.search(r"\d/\d+ " + re.escape(QUESTIONS[step]), shown) is None, step
+        assert re.search(r"(?m)^\d+ " + re.escape(QUESTIONS[step]), shown) is None, step
     data = answers_in(tmp_path / "spinout-answers.yaml")
     assert data["answers"] == {**FULL_ANSWERS, "staff": 30, "trained": True}
 

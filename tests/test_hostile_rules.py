@@ -9,7 +9,8 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from spinout.questionnaire.prompts import MAX_PROMPT_TEXT, Prompter
+from spinout.questionnaire.layout import MAX_PROMPT_TEXT
+from spinout.questionnaire.prompts import Prompter
 from spinout.questionnaire.replies import Reply
 from spinout.ruleset.citations import MAX_NEEDLE, SourceText
 

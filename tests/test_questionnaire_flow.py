@@ -8,7 +8,9 @@ from spinout.answers.validate import RuleChanges
 from spinout.questionnaire.flow import (
     REVIEW,
     ROLE,
+    ROLE_NUMBER,
     Flow,
+    minutes_for,
     outstanding,
     plan_resumption,
 )
@@ -40,15 +42,34 @@ def test_answers_move_forward_and_conditions_hide_questions(mini_rules):
     assert flow.answer("draft").step == "plan_tested"
 
 
-def test_progress_counts_visible_questions_with_the_section_name(mini_rules):
+def test_progress_numbers_questions_in_order_with_the_section_name(mini_rules):
     flow = Flow.start(mini_rules, {}, "frontline")
-    assert (flow.progress().section, flow.progress().number, flow.progress().total) == (
-        "Planning", 1, 5)
+    assert (flow.progress().section, flow.progress().number) == ("Planning", 1)
     after = flow.answer("agreed")
-    assert (after.progress().section, after.progress().number, after.progress().total) == (
-        "Planning", 2, 6)
+    assert (after.progress().section, after.progress().number) == ("Planning", 2)
     people = after.answer(True)
     assert (people.progress().section, people.progress().number) == ("People", 3)
+
+
+def test_the_estimate_counts_pending_questions_and_half_of_those_that_may_apply(mini_rules):
+    flow = Flow.start(mini_rules, {}, "frontline")
+    assert flow.still_to_answer() == 5.5  # five to ask; plan_tested depends on has_plan
+    assert flow.answer("agreed").still_to_answer() == 5  # plan_tested now applies
+    assert flow.answer("none").still_to_answer() == 4  # and now it does not
+    assert minutes_for(5.5) == 2 and minutes_for(0.5) == 1 and minutes_for(0) == 0
+    assert flow.progress().minutes_left == 2
+
+
+def test_numbers_never_jump_and_the_review_uses_the_same_ones(mini_rules):
+    flow = Flow.start(mini_rules, {}, "frontline")
+    asked = {}
+    for value in ("draft", True, 12, 4, ["legal"], "ok"):
+        asked[flow.step] = flow.progress().number
+        flow = flow.answer(value)
+    assert list(asked.values()) == [1, 2, 3, 4, 5, 6]
+    rows = flow.review_rows()
+    assert {r.step: r.number for r in rows if r.step != ROLE} == asked
+    assert rows[0].number == ROLE_NUMBER == 0
 
 
 def test_resume_starts_at_the_next_unanswered_question(mini_rules):
@@ -133,7 +154,7 @@ def test_review_lists_the_role_then_visible_questions_with_answers(mini_rules):
     rows = Flow.start(mini_rules, answers, "frontline").review_rows()
     assert [r.step for r in rows] == [ROLE, "has_plan", "staff", "managers", "helpers",
                                      "comments"]
-    assert [r.number for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [r.number for r in rows] == [0, 1, 2, 3, 4, 5]
     assert rows[0].value == "frontline"
     assert rows[1].section == "Planning" and rows[1].value == "none"
     assert rows[2].section == "People"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ from rich.console import Console
 
 from spinout.answers.model import fingerprint
 from spinout.errors import AnswersError
-from spinout.questionnaire.replies import BACK, WHY, Reply
+from spinout.questionnaire.prompts import ReviewChoice
+from spinout.questionnaire.replies import BACK, GLOSSARY, WHY, Reply
 from spinout.questionnaire.session import (
     Session,
     complete_answers,
@@ -37,6 +40,8 @@ class ScriptedPrompter:
         self.path = path
         self.seen = []
         self.saved_before = []
+        self.marks = []
+        self.notes = []
 
     def _next(self, kind, current=None):
         if self.path is not None and self.path.exists():
@@ -51,10 +56,19 @@ class ScriptedPrompter:
     def role(self, roles, current):
         return self._next("role", current)
 
-    def review(self, count):
-        return self._next("review", count)
+    def review(self, numbers, more):
+        reply = self._next("review", (min(numbers), max(numbers)))
+        if isinstance(reply, ReviewChoice):
+            return reply
+        return ReviewChoice("change", reply) if reply is not None else ReviewChoice(
+            "next" if more else "finish")
 
-    def question(self, q, current, can_back, mark="?"):
+    def more(self):
+        return self._next("more")
+
+    def question(self, q, current, can_back, mark="?", notes=()):
+        self.marks.append(mark)
+        self.notes.append((q.id, notes))
         reply = self._next(q.id, current)
         return reply if isinstance(reply, Reply) else Reply("answer", reply)
 
@@ -91,10 +105,13 @@ def test_full_run_saves_every_answer_with_role_timestamps_and_fingerprints(mini_
     assert data["rules"]["digest"] == mini_rules.digest
     assert data["rules"]["questions"]["managers"] == fingerprint(mini_rules.question("managers"))
     out = flat(con)
-    assert "Planning · question 1 of 5" in out and "People · question 3 of 6" in out
+    assert "Planning · question 1 · about 2 minutes left" in out
+    assert "People · question 3 · about 2 minutes left" in out
     assert "Review your answers" in out
-    assert "6 Which kinds of help do you have? Legal advice" in out
-    assert "7 Anything else? ok" in out
+    assert "0 Your role Frontline staff" in out
+    assert "5 Which kinds of help do you have? Legal advice" in out
+    assert "6 Anything else? ok" in out
+    assert prompter.marks == ["1", "2", "3", "4", "5", "6"]
 
 
 def test_each_answer_is_on_disk_before_the_next_prompt(mini_rules, tmp_path):
@@ -122,7 +139,7 @@ def test_interrupt_keeps_answers_and_says_how_to_carry_on(mini_rules, tmp_path, 
                                                         ("helpers", []), ("comments", ""),
                                                         ("review", None)])
     resumed.run()
-    assert f"Carrying on from {path}: 1 answer already given." in flat(con)
+    assert f"Carrying on from {path}: 1 answer already given, about 2 minutes left." in flat(con)
     assert saved(path)["answers"]["has_plan"] == "agreed"
     assert saved(path)["respondent"]["role"] == "senior"
 
@@ -137,7 +154,8 @@ def test_why_shows_help_and_quoted_passages_then_asks_again(mini_rules, tmp_path
     out = flat(con)
     assert "Business planning is one of the five key issues." in out
     assert "“five key issues that the taskforce must help mutuals tackle”" in out
-    assert "— Julian Le Grand tag archive (002_cb6408028f891994.txt, line" in out
+    assert "— Julian Le Grand tag archive" in out
+    assert ".txt" not in out  # sources by name, never by file
     assert "the tool's own guidance" in out  # staff is editorial
 
 
@@ -157,18 +175,20 @@ def test_back_and_dont_know(mini_rules, tmp_path):
 
 def test_review_changes_an_answer_then_finishes(mini_rules, tmp_path):
     path = tmp_path / "a.yaml"
-    script = [*FULL_RUN[:-1], ("review", 5), ("managers", 2), ("review", None)]
+    script = [*FULL_RUN[:-1], ("review", 4), ("managers", 2), ("review", None)]
     s, prompter, con = session(mini_rules, path, script)
     s.run()
     assert ("managers", 4) in prompter.seen
     assert saved(path)["answers"]["managers"] == 2
-    assert flat(con).count("Review your answers") == 2
+    out = flat(con)
+    assert out.count("Review your answers") == 1  # after a change, only what changed
+    assert "4 How much do your managers back the idea, from 1 to 5?: 4 → 2" in out
 
 
 def test_finishing_the_review_with_questions_left_asks_them(mini_rules, tmp_path):
     path = tmp_path / "a.yaml"
     script = [("role", "frontline"), ("has_plan", "none"), ("staff", 1), ("managers", 1),
-              ("helpers", []), ("comments", ""), ("review", 2), ("has_plan", "draft"),
+              ("helpers", []), ("comments", ""), ("review", 1), ("has_plan", "draft"),
               ("plan_tested", BACK), ("review", None), ("plan_tested", True), ("review", None)]
     s, _, con = session(mini_rules, path, script)
     s.run()
@@ -339,3 +359,109 @@ def test_report_path_is_checked_before_anything_is_asked(tmp_path):
         run_assess(answers_path=path, rules_dir=MINI, out=tmp_path / "no" / "r.md",
                    no_input=False)
     assert not path.exists()
+
+
+# --- welcome, glossary, review pages -----------------------------------------------------------
+
+
+def test_the_welcome_says_what_it_is_for_how_long_where_answers_go_and_how_old(tmp_path):
+    rs = load_ruleset(None, check_citations=False)
+    path = tmp_path / "a.yaml"
+    s, _, con = session(rs, path, [("role", KeyboardInterrupt)])
+    with pytest.raises(typer.Exit):
+        s.run()
+    out = flat(con)
+    assert "how ready you are to run your service as an employee-led mutual" in out
+    assert re.search(r"It takes about \d+ minutes\.", out)
+    assert f"saved as you go in {path}" in out and "Whoever you give the file to" in out
+    assert "news and commentary from 2010–2012" in out
+    assert "last reviewed on 30 November 2026" in out
+    assert "Ctrl-C" in out and "run the same command again" in out
+
+
+def with_glossary(rs):
+    from spinout.ruleset.model import GlossaryTerm
+
+    terms = (GlossaryTerm(id="plan", term="business plan", also=("plan",),
+                          definition="A written plan. More."),
+             GlossaryTerm(id="manager", term="manager", also=("managers",),
+                          definition="Someone who runs a team."),
+             GlossaryTerm(id="advice", term="advice", definition="Help from an expert."))
+    return rs.model_copy(update={"glossary": terms})
+
+
+def test_terms_are_explained_where_first_used_and_the_glossary_is_on_demand(mini_rules,
+                                                                           tmp_path):
+    rs = with_glossary(mini_rules)
+    path = tmp_path / "a.yaml"
+    script = [("role", "frontline"), ("has_plan", GLOSSARY), ("has_plan", "draft"),
+              ("plan_tested", True), ("staff", 3), ("managers", 2),
+              ("helpers", KeyboardInterrupt)]
+    s, prompter, con = session(rs, path, script)
+    with pytest.raises(typer.Exit):
+        s.run()
+    notes = dict(prompter.notes)  # the last notes each question was shown with
+    assert prompter.notes[0] == ("has_plan", ("“business plan”: A written plan.",))
+    assert prompter.notes[1] == prompter.notes[0]  # the same after the glossary
+    assert notes["plan_tested"] == ()  # explained once only
+    assert notes["managers"] == ("“manager”: Someone who runs a team.",)
+    assert notes["helpers"] == ("“advice”: Help from an expert.",)  # "Legal advice" option
+    out = flat(con)
+    assert "Glossary: words used in these questions" in out
+    assert "advice: Help from an expert. business plan: A written plan. More." in out
+
+
+def test_a_long_glossary_is_shown_a_page_at_a_time(mini_rules, tmp_path):
+    from spinout.ruleset.model import GlossaryTerm
+
+    terms = tuple(GlossaryTerm(id=f"t{i:02}", term=f"term{i:02}", definition="Words. " * 30)
+                  for i in range(20))
+    rs = mini_rules.model_copy(update={"glossary": terms})
+    path = tmp_path / "a.yaml"
+    script = [("role", "frontline"), ("has_plan", GLOSSARY), ("more", True), ("more", False),
+              ("has_plan", KeyboardInterrupt)]
+    s, _, con = session(rs, path, script)
+    with pytest.raises(typer.Exit):
+        s.run()
+    out = flat(con)
+    assert "(page 1 of" in out and "(page 2 of" in out and "(page 3 of" not in out
+    assert "term00" in out and "term19" not in out  # went back to the question
+
+
+def answered(rs):
+    """A finished flow's answers for the bundled rule set: the first option everywhere."""
+    from spinout.questionnaire.flow import REVIEW, Flow
+
+    flow = Flow.start(rs, {}, rs.roles[0].id)
+    while flow.step != REVIEW:
+        q = flow.question
+        choices = q.kind.prompt_choices(q)
+        if q.kind.prompt(q) == "checkbox":
+            flow = flow.answer([choices[0][0]])
+        else:
+            flow = flow.answer(choices[0][0] if choices else "" if q.is_comment else 5)
+    return flow
+
+
+def test_the_review_is_paged_on_a_small_screen_and_numbered_as_the_questions(tmp_path):
+    from spinout.answers import store
+    from spinout.answers.model import new_answers
+
+    rs = load_ruleset(None, check_citations=False)
+    flow = answered(rs)
+    path = tmp_path / "a.yaml"
+    done = new_answers(rs, role=rs.roles[0].id)
+    store.save(path, replace(done, answers=dict(flow.answers)))
+    rows = flow.review_rows()
+    prompter = ScriptedPrompter([("review", None), ("review", None), ("review", 7),
+                                 (rows[7].step, KeyboardInterrupt)])
+    con = Console(file=io.StringIO(), width=60, height=24, force_terminal=False)
+    s = Session(rs, path, None, prompter, con, load_answers(rs, path))
+    with pytest.raises(typer.Exit):
+        s.run()
+    text = con.file.getvalue()
+    assert "Review your answers (page 1 of" in text and "(page 3 of" in text
+    assert "(page 4 of" not in text  # stopped on page 3 to change question 7
+    assert all(len(line) <= 60 for line in text.splitlines())
+    assert f"  7  {rows[7].text[:20]}" in text
+    assert prompter.seen[-1] == (rows[7].step, flow.answers[rows[7].step])

@@ -110,6 +110,15 @@ class QuestionType:
         """(value, label) of each line a terminal list offers (a select prompt's list)."""
         return self.choices(q)
 
+    def prompt_keys(self, q: Question) -> tuple[str, ...]:
+        """The key typed to pick each of :meth:`prompt_choices`: its position, 1, 2, 3 …"""
+        return tuple(str(i) for i in range(1, len(self.prompt_choices(q)) + 1))
+
+    def end_labels(self, q: Question) -> tuple[str, str] | None:
+        """What the two ends of an ordered range of answers mean, for questions that have
+        such ends to explain (scales); None for the others."""
+        return None
+
     def reads_dont_know(self, q: Question) -> bool:
         """Whether the words "don't know" on a form or in a survey cell stand for the answer
         "don't know" (in free text they are just what the respondent wrote)."""

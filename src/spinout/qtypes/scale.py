@@ -1,6 +1,7 @@
 """A scale: either labelled points (``options``, answered like a single choice) or a range of
 numbers ``min``..``max`` (a short whole-number range is offered as a list; a longer one is
-typed, like a number)."""
+typed, like a number). A range's ends are explained by ``low_label`` and ``high_label``; a
+labelled scale's ends are its first and last options."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spinout.qtypes.base import Points, QuestionType, Shape, Trouble, XlsField
 from spinout.qtypes.number import Number
-from spinout.values import AnswerValue, is_number
+from spinout.values import AnswerValue, format_number, is_number
 
 if TYPE_CHECKING:
     from spinout.ruleset.model import Question
@@ -25,6 +26,9 @@ class Scale(QuestionType):
         return True
 
     def shape_error(self, q: Question) -> str | None:
+        if q.options and (q.low_label or q.high_label):
+            return ("a scale with `options` is explained by its first and last option — "
+                    "remove `low_label` and `high_label`")
         if q.options:
             return super().shape_error(q)
         if q.min is None or q.max is None:
@@ -41,6 +45,21 @@ class Scale(QuestionType):
         if q.options or not _short_range(q):
             return self.choices(q)
         return tuple((v, str(v)) for v in range(int(q.min or 0), int(q.max or 0) + 1))
+
+    def prompt_keys(self, q: Question) -> tuple[str, ...]:
+        """A scale's points are picked by typing their value, when every value is a whole
+        number; otherwise by position."""
+        values = [v for v, _ in self.prompt_choices(q)]
+        if all(is_number(v) and float(v).is_integer() and v >= 0 for v in values):
+            return tuple(format_number(v) for v in values)
+        return super().prompt_keys(q)
+
+    def end_labels(self, q: Question) -> tuple[str, str] | None:
+        if q.options:
+            return q.options[0].label, q.options[-1].label
+        if q.low_label and q.high_label:
+            return q.low_label, q.high_label
+        return None
 
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         return super().value_error(q, value) if q.options else _NUMBER.value_error(q, value)

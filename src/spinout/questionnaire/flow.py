@@ -20,13 +20,18 @@ ROLE = "@role"
 REVIEW = "@review"
 
 
+SECONDS_PER_ANSWER = 20  # reading a question and choosing, on average
+ROLE_NUMBER = 0  # the role's number on the review screen; questions count from 1
+
+
 @dataclass(frozen=True)
 class Progress:
-    """Where a question stands: its section's name and "question n of m" over visible ones."""
+    """Where a question stands: its section's name, its number among the questions asked (the
+    same number the review shows) and an estimate of the minutes left, this one included."""
 
     section: str
     number: int
-    total: int
+    minutes_left: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,11 @@ class ReviewRow:
     section: str
     text: str
     value: AnswerValue | None
+
+
+def minutes_for(questions: float) -> int:
+    """Whole minutes, rounded up, to answer this many questions."""
+    return max(0, -int(-questions * SECONDS_PER_ANSWER // 60))
 
 
 @dataclass(frozen=True)
@@ -81,12 +91,29 @@ class Flow:
         return self.answers.get(self.step)
 
     def progress(self) -> Progress:
-        """Section name and position of the current question among the visible ones."""
+        """Section name, number and minutes left for the current question. The number is the
+        question's place among those asked, so answering never changes the numbers of the
+        questions before it; the estimate may change as answers show which follow-ups apply."""
         ids = [q.id for q in self.visible()]
         q = self.rs.question(self.step)
         section = next((s.name for s in self.rs.sections if s.id == q.section), q.section)
         number = ids.index(q.id) + 1 if q.id in ids else len(ids)
-        return Progress(section, number, len(ids))
+        return Progress(section, number, minutes_for(self.still_to_answer(q.id)))
+
+    def still_to_answer(self, current: str | None = None) -> float:
+        """How many questions are still to answer (``current`` among them): those pending,
+        and half of those that may yet apply, depending on answers not given yet."""
+        from spinout.engine.visibility import applicability
+
+        seen = applicability(self.rs, self.answers)
+        shown = {q.id for q in seen.visible}
+        pending = {qid for qid in shown if self.is_pending(qid)} | (
+            {current} if current else set())
+        maybe = seen.possible - shown - set(self.answers)
+        return len(pending) + len(maybe) / 2
+
+    def minutes_left(self) -> int:
+        return minutes_for(self.still_to_answer())
 
     def can_go_back(self) -> bool:
         if self.step in (ROLE, REVIEW):
@@ -94,13 +121,14 @@ class Flow:
         return self.from_review or self._previous() is not None or bool(self.rs.roles)
 
     def review_rows(self) -> tuple[ReviewRow, ...]:
-        """What the review screen lists: the role, then every visible question and its answer."""
+        """What the review screen lists: the role (number 0), then every visible question and
+        its answer, numbered as the questions were."""
         rows: list[ReviewRow] = []
         if self.rs.roles:
-            rows.append(ReviewRow(1, ROLE, "", "Your role", self.role))
+            rows.append(ReviewRow(ROLE_NUMBER, ROLE, "", "Your role", self.role))
         names = {s.id: s.name for s in self.rs.sections}
-        for q in self.visible():
-            rows.append(ReviewRow(len(rows) + 1, q.id, names.get(q.section, q.section), q.text,
+        for n, q in enumerate(self.visible(), 1):
+            rows.append(ReviewRow(n, q.id, names.get(q.section, q.section), q.text,
                                   self.answers.get(q.id)))
         return tuple(rows)
 

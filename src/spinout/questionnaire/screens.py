@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from spinout.questionnaire.flow import ROLE, Progress, ReviewRow
+from spinout.questionnaire.flow import Progress
+from spinout.questionnaire.review import NUMBER_WIDTH, Changes, Line
 from spinout.questionnaire.why import Explanation
 from spinout.ruleset.model import RuleSet
 from spinout.textsafe import strip_controls
@@ -23,18 +24,57 @@ def safe(text: object, style: str = "") -> Any:
     return Text(strip_controls(str(text)), style=style)
 
 
-def welcome(con: Any, rs: RuleSet, answers_path: Path, resumed: int) -> None:
+def welcome(con: Any, rs: RuleSet, answers_path: Path, resumed: int, minutes: int) -> None:
+    """What the questionnaire is for, how long it takes, where the answers go and who can read
+    them, how old the guidance is, the keys, and how to stop and carry on."""
     from rich.text import Text
 
     con.print(safe(rs.header.title, "bold"))
     if resumed:
         con.print(Text(f"Carrying on from {answers_path}: {resumed} "
-                       f"answer{'s' if resumed != 1 else ''} already given."))
-    else:
-        con.print(Text("Answer as well as you can: \"Don't know\" is always a fair answer. "
-                       f"Every answer is saved at once in {answers_path}, so you can stop and "
-                       "carry on later."))
+                       f"answer{'s' if resumed != 1 else ''} already given, "
+                       f"{about(minutes)} left."))
+        con.print(Text(KEYS_LINE, style="dim"))
+        con.print()
+        return
+    for line in welcome_lines(rs, answers_path, minutes):
+        con.print(Text(line))
+    con.print(Text(KEYS_LINE, style="dim"))
     con.print()
+
+
+KEYS_LINE = ("Keys, each then Enter: a number picks an answer · ? why we ask · < back · "
+             "d don't know · g glossary.")
+
+
+def about(minutes: int) -> str:
+    if minutes <= 1:
+        return "about a minute" if minutes == 1 else "less than a minute"
+    return f"about {minutes} minutes"
+
+
+def welcome_lines(rs: RuleSet, answers_path: Path, minutes: int) -> list[str]:
+    h = rs.header
+    lines = [
+        "These questions help your team see how ready you are to run your service as an "
+        "employee-led mutual, what stands in the way and what to do next. At the end you get "
+        "a summary on screen and a written report.",
+        f"It takes {about(minutes)}. Answer as well as you can: \"Don't know\" is a fair "
+        "answer.",
+        f"Your answers are saved as you go in {answers_path}, on this computer; nothing is "
+        "sent anywhere. Whoever you give the file to can read every answer in it; a group "
+        "report made from several people's files shows combined results.",
+    ]
+    if h.sources_period or h.reviewed:
+        period = f"news and commentary from {h.sources_period}" if h.sources_period else (
+            "its sources")
+        reviewed = (f"; it was last reviewed on {h.reviewed.day} "
+                    f"{h.reviewed.strftime('%B %Y')}" if h.reviewed else "")
+        lines.append(f"The guidance rests on {period}{reviewed}. Laws and schemes may have "
+                     "changed since: check the current position.")
+    lines.append("To stop, press Ctrl-C (or close the window): run the same command again "
+                 "to carry on where you left off.")
+    return lines
 
 
 def rule_changes(con: Any, rs: RuleSet, res: Any, unknown: bool) -> None:
@@ -78,63 +118,94 @@ def rule_changes(con: Any, rs: RuleSet, res: Any, unknown: bool) -> None:
 
 
 def header(con: Any, progress: Progress, intro: str = "") -> None:
-    """The section name and "question n of m" above each question."""
+    """The section name, "question n" and the time left above each question."""
     from rich.rule import Rule
     from rich.text import Text
 
     title = safe(progress.section, "bold") + Text(
-        f" · question {progress.number} of {progress.total}")
-    con.print(Rule(title, align="left", style="dim"))
+        f" · question {progress.number} · {about(progress.minutes_left)} left")
+    if title.cell_len + 6 <= con.width:
+        con.print(Rule(title, align="left", style="dim"))
+    else:  # too long for a rule, which would cut it: fold it instead
+        con.print(title)
     if intro:
         con.print(safe(intro, "italic"))
 
 
 def explanation(con: Any, why: Explanation) -> None:
-    """Help text and the quoted source passages, with title, file and line."""
+    """Help text and the quoted source passages, each with its document's title and date."""
     from rich.padding import Padding
     from rich.text import Text
 
     con.print(Text("Why are we asking?", style="bold"))
     con.print(Padding(safe(why.help), (0, 0, 0, 2)))
     for passage in why.passages:
-        where = f"{passage.file}, line {passage.line}" if passage.line else passage.file
         quote = Text("“") + safe(passage.quote, "italic") + Text("”")
         con.print(Padding(quote, (0, 0, 0, 2)))
-        con.print(Padding(Text("— ") + safe(passage.title) + Text(f" ({where})", style="dim"),
-                          (0, 0, 0, 4)))
+        con.print(Padding(Text("— ") + safe(passage.source, "dim"), (0, 0, 0, 4)))
     if why.editorial and not why.passages:
         con.print(Padding(Text("This question is the tool's own guidance rather than a quote "
                                "from the sources.", style="dim"), (0, 0, 0, 2)))
     con.print()
 
 
-def review(con: Any, rs: RuleSet, rows: tuple[ReviewRow, ...]) -> None:
-    """The numbered list of every answer, grouped by section."""
-    from rich.table import Table
+def glossary_entries(rs: RuleSet) -> list[Any]:
+    """Each glossary term with its definition, as rich Text, in alphabetical order."""
+    from rich.text import Text
+
+    entries = []
+    for term in sorted(rs.glossary, key=lambda t: t.term.casefold()):
+        entry = safe(term.term, "bold") + Text(": ") + safe(term.definition)
+        if term.as_of:
+            entry += Text(f" (as of {term.as_of}: check the current position)", style="dim")
+        entries.append(entry)
+    return entries
+
+
+def review_page(con: Any, page: list[Line], index: int, count: int) -> None:
+    """One page of the review: a line per answer under its section's name."""
     from rich.text import Text
 
     con.print()
-    con.print(Text("Review your answers", style="bold"))
-    table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=3)
-    table.add_column(ratio=2)
-    section = None
-    for row in rows:
-        if row.section and row.section != section:
-            section = row.section
-            table.add_row("", safe(section, "bold"), "")
-        table.add_row(Text(str(row.number)), safe(row.text), answer_text(rs, row))
-    con.print(table)
+    title = "Review your answers" + (f" (page {index + 1} of {count})" if count > 1 else "")
+    con.print(Text(title, style="bold"))
+    for line in page:
+        con.print(review_line(line), no_wrap=True, overflow="ellipsis")
 
 
-def answer_text(rs: RuleSet, row: ReviewRow) -> Any:
-    if row.step == ROLE:
-        label = rs.role(row.value).label if isinstance(row.value, str) else "Not answered"
-        return safe(label, "cyan")
-    if row.value == "":
-        return safe("(nothing added)", "dim")
-    return safe(label_for(rs, row.step, row.value), "cyan" if row.value is not None else "red")
+def review_line(line: Line) -> Any:
+    from rich.text import Text
+
+    if line.number is None:
+        return safe(line.text, "bold")
+    return (Text(f"{line.number:>{NUMBER_WIDTH}}  ") + safe(line.text) + Text("  ")
+            + safe(line.answer, "red" if line.missing else "cyan"))
+
+
+def review_changes(con: Any, rs: RuleSet, found: Changes) -> None:
+    """After an answer is changed from the review: only what changed."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from spinout.questionnaire.review import answer_words
+
+    con.print()
+    if not found.any:
+        con.print(Text("Nothing changed."))
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True, min_width=NUMBER_WIDTH)
+    grid.add_column()
+    for before, after in found.changed:
+        grid.add_row(str(after.number), safe(after.text) + Text(": ")
+                     + safe(answer_words(rs, before), "dim") + Text(" → ")
+                     + safe(answer_words(rs, after), "cyan"))
+    for row in found.added:
+        grid.add_row(str(row.number), Text("Now asked: ") + safe(row.text) + Text(": ")
+                     + safe(answer_words(rs, row), "cyan"))
+    for row in found.removed:
+        grid.add_row("", Text("No longer asked: ") + safe(row.text))
+    con.print(grid)
 
 
 def label_for(rs: RuleSet, qid: str, value: AnswerValue | None) -> str:

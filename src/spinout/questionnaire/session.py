@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING, Any
 from spinout.answers import store
 from spinout.answers.model import AnswersFile, RulesRef, fingerprint, new_answers
 from spinout.errors import AnswersError, Problem
-from spinout.questionnaire import screens, summary
+from spinout.questionnaire import paging, review, screens, summary
 from spinout.questionnaire.flow import (
     REVIEW,
     ROLE,
     Flow,
     Resumption,
+    ReviewRow,
     outstanding,
     plan_resumption,
 )
-from spinout.ruleset.model import RuleSet
+from spinout.ruleset.model import Question, RuleSet
 from spinout.textsafe import one_line
 
 if TYPE_CHECKING:
@@ -136,6 +137,10 @@ class Session:
         self.fingerprints = {q.id: fingerprint(q) for q in rs.questions}
         self._last_section: str | None = None
         self.stamp = store.stamp(self.path)
+        self._explained: set[str] = set()
+        self._noted: dict[str, tuple[str, ...]] = {}
+        self._again: str | None = None
+        self._reviewed: tuple[ReviewRow, ...] | None = None
 
     def run(self) -> AnswersFile:
         """Ask until the respondent finishes on the review screen; return the saved answers.
@@ -154,9 +159,10 @@ class Session:
         res = loaded.resumption
         answers = {k: v for k, v in self.file.answers.items() if k not in res.dropped}
         self.file = replace(self.file, answers=answers)
-        screens.welcome(self.con, self.rs, self.path, len(answers) if loaded.resumed else 0)
-        screens.rule_changes(self.con, self.rs, res, loaded.changes_unknown)
         flow = Flow.start(self.rs, answers, self.file.respondent.role, res.reask)
+        screens.welcome(self.con, self.rs, self.path, len(answers) if loaded.resumed else 0,
+                        flow.minutes_left())
+        screens.rule_changes(self.con, self.rs, res, loaded.changes_unknown)
         if res.dropped or not loaded.resumed:
             self._save(flow)
         while True:
@@ -180,13 +186,21 @@ class Session:
         section = next((s for s in self.rs.sections if s.id == q.section), None)
         intro = section.intro if section and q.section != self._last_section else ""
         self._last_section = q.section
-        screens.header(self.con, progress, intro)
+        if self._again != q.id:  # not again after "why" or the glossary
+            screens.header(self.con, progress, intro)
+        self._again = None
         reply = self.prompter.question(q, flow.current(), flow.can_go_back(),
-                                       mark=f"{progress.number}/{progress.total}")
+                                       mark=str(progress.number), notes=self._notes(q, intro))
         if reply.kind == "why":
             from spinout.questionnaire.why import explain
 
             screens.explanation(self.con, explain(self.rs, q))
+            self._again = q.id
+            return flow
+        if reply.kind == "glossary":
+            paging.show(self.con, self.prompter, screens.glossary_entries(self.rs),
+                        "Glossary: words used in these questions")
+            self._again = q.id
             return flow
         if reply.kind == "back":
             return flow.back()
@@ -198,12 +212,29 @@ class Session:
         self._save(moved)
         return moved
 
+    def _notes(self, q: Question, intro: str) -> tuple[str, ...]:
+        """A line explaining each glossary term the question (or its section's introduction)
+        uses that no earlier question in this session has explained; the same lines each
+        time the question is shown."""
+        from spinout.questionnaire.glossary import note, terms_in
+
+        if q.id not in self._noted:
+            found = [t for t in terms_in(self.rs, intro, q.text, *(o.label for o in q.options))
+                     if t.id not in self._explained]
+            self._explained.update(t.id for t in found)
+            self._noted[q.id] = tuple(note(t) for t in found)
+        return self._noted[q.id]
+
     def _review(self, flow: Flow) -> Flow | None:
         rows = flow.review_rows()
-        screens.review(self.con, self.rs, rows)
-        number = self.prompter.review(len(rows))
-        if number is not None:
-            return flow.change(rows[number - 1].step)
+        if self._reviewed is None:
+            choice = paging.review(self.con, self.prompter, self.rs, rows)
+        else:
+            screens.review_changes(self.con, self.rs, review.changes(self._reviewed, rows))
+            choice = paging.review(self.con, self.prompter, self.rs, rows, pages=False)
+        self._reviewed = rows
+        if choice.kind == "change":
+            return flow.change(next(r.step for r in rows if r.number == choice.number))
         pending = flow.pending()
         if not pending:
             return None

@@ -1,19 +1,18 @@
-""""Why are we asking?": a question's help text and the source passages it rests on."""
+""""Why are we asking?": a question's help text and the source passages it rests on, each
+named by its document's title, publisher and date (never by file name)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spinout.ruleset.citecheck import source_texts
-from spinout.ruleset.model import Question, RuleSet
+from spinout.ruleset.model import Question, RuleSet, Source
 
 
 @dataclass(frozen=True)
 class Passage:
     quote: str
-    title: str
-    file: str
-    line: int | None
+    source: str  # "Title. Publisher, date"
 
 
 @dataclass(frozen=True)
@@ -23,13 +22,20 @@ class Explanation:
     editorial: bool
 
 
+def source_name(source: Source) -> str:
+    """How readers see a source: its title, then publisher and date when the rules give them."""
+    date = source.date
+    if date and _years(date) and _years(date) <= _years(source.title):
+        date = None  # the title already gives it
+    after = ", ".join(part for part in (source.publisher, date) if part)
+    return f"{source.title}. {after}" if after else source.title
+
+
+def _years(text: str) -> set[str]:
+    return set(re.findall(r"\d{4}", text))
+
+
 def explain(rs: RuleSet, q: Question) -> Explanation:
-    """The help text, and each quoted passage with its document's title, file and line."""
-    texts = source_texts(rs)
-    passages = []
-    for citation in q.cite:
-        source = rs.source(citation.source)
-        text = texts.get(citation.source)
-        line = text.find(citation.quote) if text is not None else None
-        passages.append(Passage(citation.quote, source.title, source.file, line))
-    return Explanation(q.help, tuple(passages), q.editorial)
+    """The help text, and each quoted passage with the name of the document it comes from."""
+    passages = tuple(Passage(c.quote, source_name(rs.source(c.source))) for c in q.cite)
+    return Explanation(q.help, passages, q.editorial)

@@ -186,6 +186,16 @@ class Question(Cited):
     action: str | None = Field(
         default=None, description="What to do to improve this answer, for next best actions."
     )
+    low_label: str | None = Field(
+        default=None, min_length=1,
+        description="Scales without options: what the lowest number means, e.g. `Not at all "
+        "sure`.",
+    )
+    high_label: str | None = Field(
+        default=None, min_length=1,
+        description="Scales without options: what the highest number means, e.g. "
+        "`Completely sure`.",
+    )
 
     @field_validator("type")
     @classmethod
@@ -206,6 +216,11 @@ class Question(Cited):
             raise ValueError("two options share a value — each option needs its own `value`")
         if self.min is not None and self.max is not None and self.min >= self.max:
             raise ValueError("`min` must be less than `max`")
+        if self.low_label or self.high_label:
+            if not (self.low_label and self.high_label):
+                raise ValueError("`low_label` and `high_label` come as a pair — give both")
+            if self.kind.end_labels(self) is None:
+                raise ValueError("only scales take `low_label` and `high_label` — remove them")
         problem = self.kind.shape_error(self)
         if problem:
             raise ValueError(problem)

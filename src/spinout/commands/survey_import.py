@@ -8,13 +8,16 @@ from typing import Annotated
 
 import typer
 
+from spinout.commands import completion
 from spinout.commands.options import RulesOpt
 
 
 def import_csv(
-    csv_file: Annotated[Path, typer.Argument(metavar="CSV", help="Survey export, one "
-                                             "respondent per row.")],
+    csv_file: Annotated[Path, typer.Argument(metavar="CSV", autocompletion=completion.csv_files,
+                                             help="Survey export, one respondent per row; "
+                                             "`-` reads it from standard input.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", metavar="DIR",
+                                          autocompletion=completion.folders,
                                           help="Folder for the answers files.")],
     skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="Write the good rows "
                                                 "even when some rows are bad.")] = False,
@@ -22,16 +25,22 @@ def import_csv(
 ) -> None:
     """Turn a survey export (CSV) into one answers file per respondent.
 
-    Example:  spinout import survey.csv -o answers/
+    \b
+    Examples:
+      spinout import survey.csv -o answers/
+      curl -s https://survey.example/export.csv | spinout import - -o answers/
     """
-    from spinout.answers.csv_import import parse_csv, read_csv, write_rows
+    from spinout.answers.csv_import import MAX_CSV_BYTES, parse_csv, read_csv, write_rows
     from spinout.commands.options import load_rules
     from spinout.errors import CsvImportError
+    from spinout.output import STDIN_NAME, input_file, is_stdio
     from spinout.progress import progress
     from spinout.textsafe import one_line
 
     rs = load_rules(rules)
-    parsed = parse_csv(read_csv(csv_file), str(csv_file), rs)
+    with input_file(csv_file, MAX_CSV_BYTES, ".csv") as readable:
+        text = read_csv(readable)
+    parsed = parse_csv(text, STDIN_NAME if is_stdio(csv_file) else str(csv_file), rs)
     if parsed.problems and not skip_bad_rows:
         raise CsvImportError(list(parsed.problems))
     for problem in parsed.problems:

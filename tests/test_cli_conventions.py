@@ -135,6 +135,16 @@ def test_import_reads_the_csv_from_standard_input(tmp_path: Path) -> None:
     assert bad.returncode == 1 and bad.stderr.decode().startswith("<stdin>:2")
 
 
+def test_import_needs_a_folder_not_standard_output(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.csv").write_text(CSV_HEAD, encoding="utf-8")
+    assert main(["import", "s.csv", "-o", "-", "--rules", str(MINI)]) == 2
+    assert "needs a folder, not standard output" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
+
+
 # --- one refusal for unknown suffixes; -o everywhere ------------------------------------------
 
 

@@ -37,6 +37,12 @@ def import_csv(
     from spinout.progress import progress
     from spinout.textsafe import one_line
 
+    if is_stdio(out_dir):
+        from spinout.errors import Problem, UsageError
+
+        raise UsageError(Problem("-o", None, None, "import writes one file per respondent, so "
+                                 "it needs a folder, not standard output", "give a folder, "
+                                 "e.g. `-o answers/`"))
     rs = load_rules(rules)
     with input_file(csv_file, MAX_CSV_BYTES, ".csv") as readable:
         text = read_csv(readable)

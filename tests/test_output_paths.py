@@ -170,3 +170,18 @@ def test_a_hard_link_to_an_input_is_refused(tmp_path: Path) -> None:
     os.link(answers, tmp_path / "b.md")
     with pytest.raises(OutputError, match="one of the answers files"):
         check_output(tmp_path / "b.md", [answers])
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc/self/fd")
+def test_another_open_file_reached_through_proc_is_appended_to_never_replaced(
+        tmp_path: Path) -> None:
+    """`-o /dev/stdout >> log.md`: the shell's open file is written, the log kept."""
+    log = tmp_path / "log.md"
+    log.write_text("first\n", encoding="utf-8")
+    with open(log, "ab") as shell_side:
+        target = Path(f"/proc/self/fd/{shell_side.fileno()}")
+        assert is_special(target)
+        write_output(target, "second\n")
+        inode = os.fstat(shell_side.fileno()).st_ino
+    assert log.read_text(encoding="utf-8") == "first\nsecond\n"
+    assert log.stat().st_ino == inode

@@ -66,10 +66,21 @@ def is_special(path: Path) -> bool:
         return False
     if stat.S_ISDIR(info.st_mode):
         return False
-    if not stat.S_ISREG(info.st_mode):
-        return True
-    real = os.path.realpath(path)
-    return real != os.path.abspath(path) and real.startswith(_LIVE_FOLDERS)
+    return not stat.S_ISREG(info.st_mode) or _through_live_folder(path)
+
+
+def _through_live_folder(path: Path) -> bool:
+    """True when ``path`` or a link it leads through lies in ``/dev`` or ``/proc``: there a
+    regular file is another process's open file (``/dev/stdout`` redirected with ``>>``),
+    which must be written through that file, never replaced."""
+    here = os.path.abspath(path)
+    for _ in range(40):
+        if here.startswith(_LIVE_FOLDERS):
+            return True
+        if not os.path.islink(here):
+            return False
+        here = os.path.normpath(os.path.join(os.path.dirname(here), os.readlink(here)))
+    return False
 
 
 def check_output(output: Path | None, inputs: Sequence[Path]) -> None:

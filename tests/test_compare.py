@@ -132,6 +132,9 @@ def test_output_file_and_format_follow_the_report_rules(capsys: pytest.CaptureFi
     assert code == 2 and "md, json" in err
     code, _, err = compare(capsys, str(EARLIER), str(later), "--rules", str(MINI), "-o",
                            str(later))
+    assert code == 2 and "end the name in .md or .json" in err
+    code, _, err = compare(capsys, str(EARLIER), str(later), "--rules", str(MINI), "-o",
+                           str(later), "--format", "md")
     assert code == 1 and "would destroy it" in err
 
 

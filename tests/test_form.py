@@ -127,7 +127,7 @@ def test_column_guide_documents_allowed_values(mini_rules):
 ])
 def test_format_from_option_or_suffix(tmp_path, name, fmt, expected):
     output = tmp_path / name if name else None
-    assert format_for(output, fmt, FORMATS, strict_suffix=True) == expected
+    assert format_for(output, fmt, FORMATS) == expected
 
 
 def test_cli_writes_each_format(tmp_path, capsys):

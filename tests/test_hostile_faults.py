@@ -321,7 +321,7 @@ def test_report_output_refused_before_any_work(capsys: pytest.CaptureFixture[str
     store.save(tmp_path / "other-answers.yaml", answers)
     before = {p: p.read_bytes() for p in tmp_path.iterdir()}
     _no_work(monkeypatch)
-    code = main(["report", "answers.yaml", "--rules", str(MINI), "-o", target])
+    code = main(["report", "answers.yaml", "--rules", str(MINI), "--format", "md", "-o", target])
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
     assert "Traceback" not in err
@@ -377,14 +377,15 @@ OUTPUT_COMMANDS = {
     "assess": ("spinout.questionnaire.session",
                ["assess", "--answers", "answers.yaml", "--no-input", "--out"]),
     "compare": ("spinout.report.compare", ["compare", "answers.yaml", "second.yaml", "-o"]),
-    "form": ("spinout.forms", ["form", "--format", "md", "-o"]),
+    "form": ("spinout.forms", ["form", "-o"]),
 }
 
 
 @pytest.mark.parametrize("command", OUTPUT_COMMANDS)
 @pytest.mark.parametrize("target, says", [
     ("missing/out.md", "does not exist"),
-    ("other-answers.yaml", "answers file"),
+    ("other-answers.md", "answers file"),
+    ("report.pdf", "cannot tell the format"),
 ])
 def test_other_outputs_refused_before_any_work(capsys: pytest.CaptureFixture[str],
                                                mini_rules: Any, tmp_path: Path,
@@ -395,13 +396,13 @@ def test_other_outputs_refused_before_any_work(capsys: pytest.CaptureFixture[str
         pytest.skip(f"`spinout {command}` is not implemented yet")
     monkeypatch.chdir(tmp_path)
     answers = new_answers(mini_rules, role="frontline").with_answer("has_plan", "draft")
-    for name in ("answers.yaml", "second.yaml", "other-answers.yaml"):
+    for name in ("answers.yaml", "second.yaml", "other-answers.yaml", "other-answers.md"):
         store.save(tmp_path / name, answers)
     before = {p: p.read_bytes() for p in tmp_path.iterdir()}
     _no_work(monkeypatch)
     code = main([*args, target, "--rules", str(MINI)])
     out, err = capsys.readouterr()
-    assert (code, out) == (1, "")
+    assert (code, out) == (2 if "format" in says else 1, "")
     assert "Traceback" not in err
     assert err.startswith(f"{target}: ")
     assert says in err

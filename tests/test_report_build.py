@@ -25,7 +25,8 @@ ANSWERS_TEXT = "format: 1\nrules: {name: mini}\nanswers:\n  has_plan: draft\n"
     (Path("r.HTML"), None, "html"),
     (Path("r.htm"), None, "html"),
     (Path("r.json"), None, "json"),
-    (Path("r.txt"), None, "md"),
+    (Path("-"), None, "md"),
+    (Path("r.txt"), "html", "html"),
     (Path("r.html"), "json", "json"),
     (None, "HTML", "html"),
     (Path("r.json"), "markdown", "md"),
@@ -45,8 +46,15 @@ def test_unknown_format_is_a_usage_error_naming_the_choices() -> None:
 def test_format_outside_the_allowed_set_is_refused() -> None:
     with pytest.raises(UsageError, match="md, json"):
         format_for(None, "html", allowed=("md", "json"))
-    with pytest.raises(UsageError, match=r"\.md, \.json"):
+    with pytest.raises(UsageError, match=r"\.md or \.json"):
         format_for(Path("x.html"), None, allowed=("md", "json"))
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.pdf", "report", "r.csv", "r.yaml"])
+def test_a_suffix_naming_no_format_of_this_command_is_refused(name: str) -> None:
+    with pytest.raises(UsageError, match=r"end the name in \.md, \.html or \.json") as info:
+        format_for(Path(name), None, FORMATS)
+    assert info.value.exit_code == 2
 
 
 def test_no_output_needs_no_check() -> None:
@@ -90,10 +98,16 @@ def test_an_old_report_may_be_replaced(tmp_path: Path) -> None:
     (ANSWERS_TEXT, True),
     ("# comment\nformat: 1\nrespondent: {role: x}\nanswers: {}\n", True),
     ("answers:\n  x: 1\n", False),
-    ("  format: 1\n  answers: {}\n", False),
+    ("  format: 1\n  answers: {}\n", True),
     ("some text about format: and answers:\n", False),
+    ("\ufeffformat: 1\nanswers:\n  has_plan: draft\n", True),
+    ('"format": 1\n\'answers\': {has_plan: draft}\n', True),
+    ("{format: 1, rules: {name: mini}, answers: {has_plan: draft}}\n", True),
+    ('{"format": 1, "answers": {}}', True),
+    ("- format: 1\n- answers: {}\n", False),
+    ("# Readiness report\n\nformat: 1\n", False),
 ])
-def test_answers_files_are_recognised_by_their_top_level_keys(tmp_path: Path, text: str,
+def test_answers_files_are_recognised_by_parsing_them(tmp_path: Path, text: str,
                                                               answers: bool) -> None:
     path = tmp_path / "f"
     path.write_text(text, encoding="utf-8")

@@ -31,12 +31,21 @@ def test_markdown_goes_to_stdout_without_an_output(capsys: pytest.CaptureFixture
 
 
 @pytest.mark.parametrize(("name", "start"), [("r.html", "<!DOCTYPE html>"), ("r.json", "{"),
-                                             ("r.md", "# Readiness"), ("r.txt", "# Readiness")])
+                                             ("r.md", "# Readiness")])
 def test_the_output_suffix_picks_the_format(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                             name: str, start: str) -> None:
     code, out, _ = run(capsys, str(ONE), "--rules", str(MINI), "-o", str(tmp_path / name))
     assert (code, out) == (0, "")
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.pdf", "report"])
+def test_a_suffix_naming_no_format_is_refused_before_any_work(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str) -> None:
+    code, out, err = run(capsys, str(ONE), "--rules", str(MINI), "-o", str(tmp_path / name))
+    assert (code, out) == (2, "")
+    assert "cannot tell the format" in err and "or give --format" in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_format_option_overrides_the_suffix(capsys: pytest.CaptureFixture[str],
@@ -99,6 +108,10 @@ def test_output_over_the_answers_file_is_refused(capsys: pytest.CaptureFixture[s
     shutil.copyfile(ONE, answers)
     before = answers.read_bytes()
     code, out, err = run(capsys, str(answers), "--rules", str(MINI), "-o", str(answers))
+    assert (code, out) == (2, "")
+    assert "cannot tell the format from `.yaml`" in err
+    code, out, err = run(capsys, str(answers), "--rules", str(MINI), "-o", str(answers),
+                         "--format", "md")
     assert (code, out) == (1, "")
     assert "would destroy it" in err
     assert answers.read_bytes() == before

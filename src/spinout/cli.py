@@ -7,14 +7,16 @@ from typing import Annotated
 import typer
 
 from spinout.commands import assess, compare, form, report, rules, sources, survey_import
+from spinout.commands.clistyle import Command, Group
 
 app = typer.Typer(
     name="spinout",
     help="Assess whether, and how, a public-sector team could spin out as an employee-led "
     "mutual. Every finding cites the source passage it rests on.\n\n"
     "Start with:  spinout assess",
+    cls=Group,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -37,10 +39,10 @@ def _main(
     """spinout: readiness for spinning out a public service as an employee-led mutual."""
 
 
-app.command()(assess.assess)
-app.command()(report.report)
-app.command()(compare.compare)
-app.command()(form.form)
-app.command("import")(survey_import.import_csv)
+app.command(cls=Command)(assess.assess)
+app.command(cls=Command)(report.report)
+app.command(cls=Command)(compare.compare)
+app.command(cls=Command)(form.form)
+app.command("import", cls=Command)(survey_import.import_csv)
 app.add_typer(rules.app, name="rules")
 app.add_typer(sources.app, name="sources")

@@ -108,7 +108,15 @@ def _new_file_mode() -> int:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed to
-    disk, then renamed over the old file, whose permissions it keeps."""
+    disk, then renamed over the old file, whose permissions it keeps. An existing path that
+    is not a regular file (a device, FIFO or socket) is written as it is instead."""
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        special = False
+    if special:
+        write_in_place(path, data)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -131,6 +139,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(Problem(str(path), None, None, f"could not save ({exc.strerror}); the "
                                   "previous file is unchanged", "free some disk space or choose "
                                   "another folder")) from None
+
+
+def write_in_place(path: Path, data: bytes) -> None:
+    """Open ``path`` as it is and write ``data`` to it: no read, no temporary file, no rename
+    (a device, a FIFO, ``/dev/stdout``). A regular file reached this way (``/dev/stdout``
+    redirected to a file) is appended to, so the shell's ``>`` or ``>>`` decides."""
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+        fd = os.open(path, os.O_WRONLY | (os.O_APPEND if regular else 0)
+                     | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(Problem(str(path), None, None, f"cannot write here ({exc.strerror})",
+                                  "check the path, or write to a regular file")) from None
 
 
 @contextlib.contextmanager

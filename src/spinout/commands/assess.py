@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
+from spinout.commands import completion
 from spinout.commands.options import RulesOpt
+
+DEFAULT_REPORT = Path("spinout-report.md")
 
 
 def assess(
     answers: Annotated[Path, typer.Option("--answers", metavar="FILE",
+                                          autocompletion=completion.answers_files,
                                           help="Answers file; resumed if it exists.")]
     = Path("spinout-answers.yaml"),
-    out: Annotated[Path, typer.Option("--out", metavar="REPORT",
-                                      help="Where to write the report at the end.")]
-    = Path("spinout-report.md"),
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--output", "-o", metavar="FILE", autocompletion=completion.output_files,
+        help="Where to write the report at the end: .md, .html or .json; `-` is standard "
+        f"output (default: {DEFAULT_REPORT}).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", hidden=True)] = None,  # noqa: UP045
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: write the report "
                                            "from complete answers, or list what is missing.")]
     = False,
@@ -26,8 +32,17 @@ def assess(
 
     Every answer is saved at once; run the same command again to resume.
 
-    Example:  spinout assess --answers team-a.yaml --out team-a-report.html
+    \b
+    Examples:
+      spinout assess
+      spinout assess --answers team-a.yaml -o team-a-report.html
     """
     from spinout.questionnaire.session import run_assess
 
-    run_assess(answers_path=answers, rules_dir=rules, out=out, no_input=no_input)
+    if output is not None and out is not None and output != out:
+        from spinout.errors import Problem, UsageError
+
+        raise UsageError(Problem("--out", None, None, "both --output and --out are given",
+                                 "give the report's name once, with -o/--output"))
+    report = output or out or DEFAULT_REPORT
+    run_assess(answers_path=answers, rules_dir=rules, out=report, no_input=no_input)

@@ -7,27 +7,35 @@ from typing import Annotated, Optional
 
 import typer
 
-from spinout.commands.options import OutputOpt, RulesOpt
+from spinout.commands import completion
+from spinout.commands.options import OutputOpt, RulesOpt, format_option
 
 
 def compare(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="Earlier answers file or JSON "
-                                        "report.")],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later answers file or JSON "
-                                        "report.")],
+    old: Annotated[Path, typer.Argument(metavar="OLD", autocompletion=completion.answers_or_reports,
+                                        help="Earlier answers file, folder or JSON report.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", autocompletion=completion.answers_or_reports,
+                                        help="Later answers file, folder or JSON report; "
+                                        "either one may be `-`, standard input.")],
     output: OutputOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|json",  # noqa: UP045
-                                               help="Output format.")] = None,
+    fmt: Annotated[Optional[str], format_option("md|json")] = None,  # noqa: UP045
     rules: RulesOpt = None,
 ) -> None:
     """Show what moved between two assessments of the same group.
 
-    Example:  spinout compare march.yaml september.yaml
+    \b
+    Examples:
+      spinout compare march.yaml september.yaml
+      spinout report answers/ --format json -o - | spinout compare march.json -
     """
-    from spinout.output import check_output, format_for, write_output
+    from spinout.errors import Problem, UsageError
+    from spinout.output import check_output, format_for, is_stdio, write_output
     from spinout.report import compare as comparing
 
     chosen = format_for(output, fmt, comparing.FORMATS)
+    if is_stdio(old) and is_stdio(new):
+        raise UsageError(Problem("-", None, None, "standard input can be read only once",
+                                 "give one of the two as a file"))
     check_output(output, [old, new])
     loader = _RulesOnce(rules)
     sides = (read_side(Path(old), loader), read_side(Path(new), loader))
@@ -53,17 +61,21 @@ class _RulesOnce:
 
 
 def read_side(path: Path, loader: _RulesOnce):  # noqa: ANN201 - Side, imported lazily
-    """A JSON report as it is, or answers (a file or folder) made into one."""
-    from spinout.report.compare import Side, read_json_report
+    """A JSON report as it is, or answers (a file or folder, or ``-``: standard input) made
+    into one."""
+    from spinout.output import STDIN_NAME, input_file, is_stdio
+    from spinout.report.compare import MAX_REPORT_BYTES, Side, read_json_report
 
-    report = read_json_report(path) if path.is_file() else None
-    if report is not None:
-        return Side(_label(path), report)
-    from spinout.bulk import expand
-    from spinout.commands.report import report_on_files
-    from spinout.report.json_report import to_data
+    name = STDIN_NAME if is_stdio(path) else _label(path)
+    with input_file(path, MAX_REPORT_BYTES, ".json") as readable:
+        report = read_json_report(readable) if readable.is_file() else None
+        if report is not None:
+            return Side(name, report)
+        from spinout.commands.report import answers_paths, report_on_files
+        from spinout.report.json_report import to_data
 
-    return Side(_label(path), to_data(report_on_files(loader.get(), expand([path]))))
+        files = [readable] if is_stdio(path) else answers_paths([path])
+        return Side(name, to_data(report_on_files(loader.get(), files)))
 
 
 def _label(path: Path) -> str:

@@ -6,16 +6,12 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Optional
 
-import typer
-
-from spinout.commands.options import OutputOpt, RulesOpt
+from spinout.commands.options import OutputOpt, RulesOpt, format_option
 
 
 def form(
     output: OutputOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|csv|xlsform",  # noqa: UP045
-                                               help="Output format (default: from the -o "
-                                               "suffix, else md).")] = None,
+    fmt: Annotated[Optional[str], format_option("md|html|csv|xlsform")] = None,  # noqa: UP045
     rules: RulesOpt = None,
 ) -> None:
     """Print the questionnaire as a paper form, a web survey or a CSV template.
@@ -23,15 +19,17 @@ def form(
     An .xlsx output is an XLSForm that KoboToolbox, ODK and Enketo load as it is; import
     the platform's export of the answers with `spinout import`.
 
-    Examples:  spinout form -o form.html
-               spinout form -o survey.xlsx
-               spinout form -o template.csv
+    \b
+    Examples:
+      spinout form -o form.html
+      spinout form -o survey.xlsx
+      spinout form -o template.csv
     """
     from spinout import forms
     from spinout.commands.options import load_rules
     from spinout.output import check_output, format_for, write_output
 
-    chosen = format_for(output, fmt, forms.FORMATS, strict_suffix=True)
+    chosen = format_for(output, fmt, forms.FORMATS)
     check_output(output, [])
     rs = load_rules(rules)
     if chosen == "xlsx":

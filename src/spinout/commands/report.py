@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from spinout.commands.options import OutputOpt, RulesOpt
+from spinout.commands import completion
+from spinout.commands.options import OutputOpt, RulesOpt, format_option
 
 if TYPE_CHECKING:
     from spinout.report.model import Report
@@ -18,12 +19,11 @@ if TYPE_CHECKING:
 
 def report(
     inputs: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
-        metavar="ANSWERS...", help="Answers files, or folders of them (several make a group "
-        "report).")] = None,
+        metavar="ANSWERS", autocompletion=completion.answers_files,
+        help="Answers files, or folders of them (several make a group report); `-` reads "
+        "one answers file from standard input.")] = None,
     output: OutputOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", metavar="md|html|json",  # noqa: UP045
-                                               help="Output format (default: from the -o "
-                                               "suffix, else md).")] = None,
+    fmt: Annotated[Optional[str], format_option("md|html|json")] = None,  # noqa: UP045
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of JSON "
                                          "reports and exit.")] = False,
     include_comments: Annotated[bool, typer.Option("--include-comments", help="Show free-text "
@@ -35,25 +35,22 @@ def report(
 ) -> None:
     """Write a readiness report, with numbered citations, from one or many answers files.
 
-    Examples:  spinout report spinout-answers.yaml -o report.html
-               spinout report answers/ -o group.md
+    \b
+    Examples:
+      spinout report spinout-answers.yaml -o report.html
+      spinout report answers/ -o group.md
+      cat answers.yaml | spinout report - --format json -o -
     """
     if schema:
         from spinout.report.schema import schema_text
 
         sys.stdout.write(schema_text())
         return
-    from spinout.bulk import expand
-    from spinout.errors import Problem, UsageError
     from spinout.output import check_output, format_for, write_output
     from spinout.report.build import FORMATS, render
 
-    if not inputs:
-        raise UsageError(Problem("spinout report", None, None, "no answers files given",
-                                 "give an answers file or a folder of them, e.g. "
-                                 "`spinout report spinout-answers.yaml`"))
     chosen = format_for(output, fmt, FORMATS)
-    files = expand(list(inputs))
+    files = answers_paths(inputs or [])
     check_output(output, files)
     from spinout.commands.options import load_rules
 
@@ -61,16 +58,38 @@ def report(
     write_output(output, render(built, chosen))
 
 
+def answers_paths(inputs: Sequence[Path]) -> list[Path]:
+    """The answers files named, folders expanded; ``-`` (standard input) only on its own."""
+    from spinout.bulk import expand
+    from spinout.errors import Problem, UsageError
+    from spinout.output import is_stdio
+
+    if not inputs:
+        raise UsageError(Problem("spinout report", None, None, "no answers files given",
+                                 "give an answers file or a folder of them, e.g. "
+                                 "`spinout report spinout-answers.yaml`"))
+    if any(is_stdio(p) for p in inputs):
+        if len(inputs) > 1:
+            raise UsageError(Problem("-", None, None, "standard input can only be read as "
+                                     "the one answers file", "name the files instead, or "
+                                     "report on standard input alone"))
+        return [Path("-")]
+    return expand(list(inputs))
+
+
 def report_on_files(rs: RuleSet, files: Sequence[Path], include_comments: bool = False,
                     staff_count: int | None = None) -> Report:
     """The report on these answers files: individual for one, group for several (read and
-    assessed on several processes when there are many). Files' warnings go to stderr."""
+    assessed on several processes when there are many). Files' warnings go to stderr; ``-``
+    reads the one answers file from standard input."""
     from spinout import bulk
-    from spinout.output import warn
+    from spinout.answers.store import MAX_ANSWERS_BYTES
+    from spinout.output import input_file, warn
     from spinout.report.build import group, individual
 
     if len(files) == 1:
-        checked = bulk.load_many(files, rs)
+        with input_file(files[0], MAX_ANSWERS_BYTES, ".yaml") as path:
+            checked = bulk.load_many([path], rs)
         warn(list(checked[0].warnings))
         return individual(rs, checked[0].answers)
     loaded = bulk.group_many(files, rs, include_comments=include_comments,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from spinout.commands import completion
 from spinout.commands.options import RulesOpt
 
 if TYPE_CHECKING:
@@ -20,9 +21,11 @@ SHOWN_PROBLEMS = 10
 
 
 def import_csv(
-    csv_file: Annotated[Path, typer.Argument(metavar="EXPORT", help="Survey export (CSV or "
-                                             ".xlsx), one respondent per row.")],
+    csv_file: Annotated[Path, typer.Argument(metavar="EXPORT", autocompletion=completion.csv_files,
+                                             help="Survey export (CSV or .xlsx), one respondent "
+                                             "per row; `-` reads a CSV from standard input.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", metavar="DIR",
+                                          autocompletion=completion.folders,
                                           help="Folder for the answers files.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show how each column is read "
                                           "and the first problems; write nothing.")] = False,
@@ -44,19 +47,34 @@ def import_csv(
     Columns are matched by question id, an [id] tag in the header, or the question's text;
     the platforms' metadata columns are recognised and left out.
 
-    Examples:  spinout import survey.csv -o answers/
-               spinout import responses.xlsx -o answers/ --dry-run
+    \b
+    Examples:
+      spinout import survey.csv -o answers/
+      spinout import responses.xlsx -o answers/ --dry-run
+      spinout import - -o answers/ < survey.csv
     """
+    from dataclasses import replace
+
     from spinout.answers.csv_import import parse_export
     from spinout.answers.import_files import write_rows
-    from spinout.answers.sheets import read_sheet
+    from spinout.answers.sheets import MAX_CSV_BYTES, read_sheet
     from spinout.commands.options import load_rules
     from spinout.errors import CsvImportError
+    from spinout.output import STDIN_NAME, input_file, is_stdio
     from spinout.progress import progress
     from spinout.textsafe import one_line
 
+    if is_stdio(out_dir):
+        from spinout.errors import Problem, UsageError
+
+        raise UsageError(Problem("-o", None, None, "import writes one file per respondent, so "
+                                 "it needs a folder, not standard output", "give a folder, "
+                                 "e.g. `-o answers/`"))
     rs = load_rules(rules)
-    sheet = read_sheet(csv_file, encoding)
+    with input_file(csv_file, MAX_CSV_BYTES, ".csv") as readable:
+        sheet = read_sheet(readable, encoding)
+    if is_stdio(csv_file):
+        sheet = replace(sheet, name=STDIN_NAME)
     parsed = parse_export(sheet, rs, ignore_unmatched)
     if dry_run:
         _dry_run(sheet, parsed, rs)

@@ -82,12 +82,20 @@ def rule_files(rules_dir: Path) -> list[Path]:
 
 
 def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) -> RuleSet:
-    """Load, validate and cross-check a rule set (raises RulesError with every problem)."""
+    """Load, validate and cross-check a rule set (raises RulesError with every problem). A
+    rule set that passed every check before, unchanged since, comes from the cache (see
+    :mod:`spinout.ruleset.cache`)."""
     where = locate(rules_dir)
     files = rule_files(where.rules)
     if not files:
         raise RulesError(Problem(str(where.rules), None, None, "no `.yaml` rule files here",
                                  "run `spinout rules init DIR` to start from the bundled set"))
+    from spinout.ruleset import cache
+
+    entry = cache.key(files, where.seeds)
+    cached = cache.read(entry) if entry else None
+    if cached is not None:
+        return cached
     docs, problems = _read_all(files, where.rules)
     parsed = _validate_files(docs, problems)
     if problems:
@@ -98,6 +106,8 @@ def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) ->
     ruleset = _finish(joined, files, where, origins, problems, check_citations)
     if problems:
         raise RulesError(sorted(problems, key=_order))
+    if entry and check_citations:
+        cache.write(entry, ruleset)
     return ruleset
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from spinout import qtypes
 from spinout.ruleset.conditions import Condition
@@ -394,6 +394,8 @@ class RuleFile(Frozen):
     """One YAML file under rules/. Sections may be split over several files; each list section
     is joined in file-name order."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
     ruleset: Header | None = None
     sources: tuple[Source, ...] = ()
     roles: tuple[Role, ...] = ()
@@ -423,6 +425,8 @@ LIST_SECTIONS = (
 
 
 class RuleSet(Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
     header: Header
     sources: tuple[Source, ...]
     roles: tuple[Role, ...]

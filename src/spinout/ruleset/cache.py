@@ -1,0 +1,131 @@
+"""A cache of checked rule sets, so everyday commands skip reading and checking the YAML.
+
+An entry is the JSON of a rule set that passed every check, named by a digest of everything
+the result depends on: the cache format, spinout's and pydantic's versions, the name, size and
+time of change of spinout's own modules (so an edited check is never bypassed), and the bytes
+of every rule file and source document. Reading an entry validates it again through the model
+(``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused entry,
+never code run or an unchecked value; nothing is unpickled. Any failure to read or write the
+cache is silent: the rule set is then loaded from its files as usual.
+
+The folder is ``$SPINOUT_CACHE`` if set (empty: no cache), else the user's cache folder
+(``$XDG_CACHE_HOME/spinout``, ``~/Library/Caches/spinout``, ``%LOCALAPPDATA%\\spinout\\Cache``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spinout.ruleset.model import RuleSet
+
+CACHE_FORMAT = 1
+CACHE_ENV = "SPINOUT_CACHE"
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+KEEP_ENTRIES = 8
+
+
+def folder() -> Path | None:
+    """Where entries live, or None when caching is switched off (``SPINOUT_CACHE=``)."""
+    given = os.environ.get(CACHE_ENV)
+    if given is not None:
+        return Path(given) if given.strip() else None
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "spinout" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "spinout"
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "spinout"
+
+
+def key(rule_files: Sequence[Path], seeds: Path) -> str | None:
+    """The digest naming the entry for these rule files and seeds folder (None if unreadable).
+    Every regular file directly in the seeds folder counts, so a changed document, or a new
+    one a rule now cites, makes a new entry."""
+    from pydantic import VERSION
+
+    from spinout import __version__
+
+    h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__} {VERSION}\0".encode())
+    try:
+        h.update(_code_stamp())
+        documents = sorted(p for p in seeds.iterdir() if p.is_file()) if seeds.is_dir() else []
+        for group, paths in (("rules", rule_files), ("seeds", documents)):
+            for path in paths:
+                data = path.read_bytes()
+                h.update(f"{group}/{path.name}\0{len(data)}\0".encode() + data)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _code_stamp() -> bytes:
+    """Name, size and time of change of every module of the installed spinout package."""
+    package = Path(__file__).resolve().parent.parent
+    stamps = []
+    for base, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(base, name))
+                stamps.append(f"{base}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(stamps).encode()
+
+
+def read(digest: str) -> RuleSet | None:
+    """The cached rule set for ``digest``, validated again, or None."""
+    place = folder()
+    if place is None:
+        return None
+    path = place / f"rules-{digest}.json"
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_ENTRY_BYTES:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used entries are the last pruned
+    from pydantic import ValidationError
+
+    from spinout.ruleset.model import RuleSet
+
+    try:
+        return RuleSet.model_validate_json(raw)
+    except (ValidationError, ValueError):
+        return None
+
+
+def write(digest: str, ruleset: RuleSet) -> None:
+    """Store a checked rule set (atomically, private to the user); drop the oldest entries."""
+    place = folder()
+    if place is None:
+        return
+    with contextlib.suppress(OSError):
+        place.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = ruleset.model_dump_json(by_alias=True).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=place)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, place / f"rules-{digest}.json")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        _prune(place)
+
+
+def _prune(place: Path) -> None:
+    entries = sorted(place.glob("rules-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

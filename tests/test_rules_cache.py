@@ -1,0 +1,123 @@
+"""The cache of checked rule sets: used when nothing changed, never when anything did, and
+never trusted blindly (entries are validated again, damaged ones ignored)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from spinout.errors import RulesError
+from spinout.ruleset import cache, loader
+from spinout.ruleset.loader import load_ruleset
+
+TESTS = Path(__file__).resolve().parent
+MINI = TESTS / "fixtures" / "mini" / "rules"
+SEEDS = TESTS.parent / "seeds"
+
+
+@pytest.fixture
+def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the mini rule set and its seeds, and an empty cache folder."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    shutil.copytree(MINI, tmp_path / "set" / "rules")
+    shutil.copytree(SEEDS, tmp_path / "set" / "seeds")
+    return tmp_path / "set"
+
+
+def entries(rules: Path) -> list[Path]:
+    return sorted((rules.parent / "cache").glob("rules-*.json"))
+
+
+def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise AssertionError("the rule files were read")
+
+    monkeypatch.setattr(loader, "_read_all", fail)
+
+
+def test_an_unchanged_rule_set_comes_from_the_cache(rules: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_ruleset(rules)
+    assert len(entries(rules)) == 1
+    no_reading(monkeypatch)
+    again = load_ruleset(rules)
+    assert again == first and again.digest == first.digest
+    assert again.question("has_plan").kind is first.question("has_plan").kind
+
+
+@pytest.mark.parametrize("edit", ["rules", "seeds"])
+def test_any_change_to_a_rule_file_or_source_misses_the_cache(rules: Path, edit: str) -> None:
+    first = load_ruleset(rules)
+    path = (rules / "rules" / "model.yaml" if edit == "rules"
+            else rules / "seeds" / first.source("le_grand").file)
+    path.write_bytes(path.read_bytes() + b"\n# changed\n")
+    again = load_ruleset(rules)
+    assert len(entries(rules)) == 2
+    assert (again.digest != first.digest) if edit == "rules" else (again.seeds != first.seeds)
+
+
+def test_a_rule_set_that_fails_its_checks_is_never_cached(rules: Path) -> None:
+    model = rules / "rules" / "model.yaml"
+    model.write_text(model.read_text(encoding="utf-8").replace("id: has_plan", "id: Has Plan"),
+                     encoding="utf-8")
+    with pytest.raises(RulesError):
+        load_ruleset(rules)
+    assert entries(rules) == []
+    with pytest.raises(RulesError):
+        load_ruleset(rules)
+
+
+def test_a_load_without_the_citation_check_writes_nothing(rules: Path) -> None:
+    load_ruleset(rules, check_citations=False)
+    assert entries(rules) == []
+
+
+@pytest.mark.parametrize("damage", [
+    lambda text: "not json",
+    lambda text: text[: len(text) // 2],
+    lambda text: text.replace('"id":"has_plan"', '"id":"Has Plan\\u001b[31m"'),
+    lambda text: json.dumps({**json.loads(text), "extra": 1}),
+])
+def test_a_damaged_entry_is_ignored_and_replaced(rules: Path, damage) -> None:  # noqa: ANN001
+    first = load_ruleset(rules)
+    [entry] = entries(rules)
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    assert load_ruleset(rules) == first
+    assert entry.read_text(encoding="utf-8") == first.model_dump_json(by_alias=True)
+
+
+def test_an_empty_setting_switches_the_cache_off(rules: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, "")
+    load_ruleset(rules)
+    assert not (rules.parent / "cache").exists()
+
+
+def test_an_unwritable_cache_folder_is_no_error(rules: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = rules.parent / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    assert load_ruleset(rules).header.name == "mini"
+
+
+def test_old_entries_are_pruned(rules: Path) -> None:
+    model = rules / "rules" / "model.yaml"
+    for n in range(cache.KEEP_ENTRIES + 3):
+        model.write_text(model.read_text(encoding="utf-8") + f"\n# {n}\n", encoding="utf-8")
+        load_ruleset(rules)
+    assert len(entries(rules)) == cache.KEEP_ENTRIES
+
+
+def test_the_entry_is_private_to_the_user(rules: Path) -> None:
+    import os
+    import stat
+
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    load_ruleset(rules)
+    assert stat.S_IMODE(os.stat(rules.parent / "cache").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(entries(rules)[0]).st_mode) == 0o600

@@ -67,12 +67,12 @@ def _questionnaire(bin_dir: Path, workdir: Path) -> str | None:
             child.send(keys)
         child.expect_exact(QUESTIONS["review"])
         child.send(ENTER)
-        child.expect_exact("Report written to spinout-report.md")
+        child.expect_exact("Report written to spinout-report.html")
         child.expect(pexpect.EOF)
     except pexpect.ExceptionPexpect as exc:
         return f"spinout assess: {type(exc).__name__}; last output {child.before!r}"[:600]
     finally:
         child.close()
-    if child.exitstatus != 0 or not (workdir / "spinout-report.md").is_file():
+    if child.exitstatus != 0 or not (workdir / "spinout-report.html").is_file():
         return f"spinout assess: exit {child.exitstatus}, no report"
     return None

@@ -42,13 +42,13 @@ def test_full_run_to_the_report(tmp_path):
         ask(child, step, keys)
     ask(child, "review", ENTER)
     expect(child, "Your readiness summary")
-    expect(child, "Report written to spinout-report.md")
+    expect(child, "Report written to spinout-report.html")
     assert finish(child) == 0
     data = answers_in(tmp_path / "spinout-answers.yaml")
     assert data["answers"] == FULL_ANSWERS
     assert data["respondent"] == {"role": "frontline"}
-    report = (tmp_path / "spinout-report.md").read_text()
-    assert report.startswith("# ")
+    report = (tmp_path / "spinout-report.html").read_text()
+    assert report.startswith("<!DOCTYPE html>")
     shown = screen_text(child.logfile_read.getvalue())
     assert "Planning · question 1 · about 2 minutes left" in shown
     assert "People · question 3 · about 2 minutes left" in shown
@@ -165,7 +165,7 @@ def test_no_input_with_missing_answers_lists_them(tmp_path):
     shown = screen_text(child.logfile_read.getvalue())
     assert "unanswered: plan_tested managers helpers" in shown
     assert "`plan_tested` is not answered" in shown
-    assert not (tmp_path / "spinout-report.md").exists()
+    assert not (tmp_path / "spinout-report.html").exists()
     assert (tmp_path / "a.yaml").read_bytes() == before
 
 
@@ -181,7 +181,7 @@ def test_without_a_terminal_nothing_is_asked(tmp_path):
     write_answers(tmp_path / "spinout-answers.yaml", FULL_ANSWERS)
     complete = run_plain(tmp_path)
     assert complete.returncode == 0, complete.stderr
-    assert (tmp_path / "spinout-report.md").is_file()
+    assert (tmp_path / "spinout-report.html").is_file()
 
 
 def test_a_second_run_on_the_same_answers_file_is_refused(tmp_path):

@@ -17,9 +17,10 @@ from spinout.report.schema import schema, schema_text
 
 TESTS = Path(__file__).resolve().parent
 ANSWERS = TESTS / "fixtures" / "answers"
-INDIVIDUAL_KEYS = ("format", "kind", "rules", "date", "respondents", "respondent", "overall",
-                   "band", "confidence", "weakest_dimension", "dimensions", "barriers", "stage",
-                   "legal_forms", "next_actions", "unknowns", "comments", "citations")
+INDIVIDUAL_KEYS = ("format", "kind", "rules", "date", "service", "respondents", "respondent",
+                   "overall", "band", "confidence", "weakest_dimension", "dimensions", "barriers",
+                   "stage", "legal_forms", "next_actions", "unknowns", "comments", "citations",
+                   "check_now", "glossary")
 GROUP_KEYS = ("roles", "spread", "disagreements", "warnings")
 
 

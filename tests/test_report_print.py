@@ -70,3 +70,16 @@ def test_one_respondents_report_without_appendix_prints_to_about_12_pages(
     assert APPENDIX.search(html) and html.count("<section") > 6
     pages = printed_pages(APPENDIX.sub("", html, count=1), tmp_path)
     assert 3 <= pages <= MAX_PAGES
+
+
+def test_the_brief_alone_prints_to_at_most_two_pages(bundled_rules: Any, tmp_path: Path) -> None:
+    from spinout.report.build import render, report_on
+
+    rs = bundled_rules
+    answers = AnswersFile(RulesRef(rs.header.name, rs.header.version, rs.digest),
+                          Respondent("frontline"), cautious_answers(rs),
+                          updated="2026-03-01T09:00:00+00:00")
+    html = render(report_on(rs, [answers], service="Community nursing"), "html",
+                  brief_only=True)
+    assert 'id="brief"' in html and 'id="dimensions"' not in html
+    assert printed_pages(html, tmp_path) <= 2

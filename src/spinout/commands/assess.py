@@ -10,7 +10,7 @@ import typer
 from spinout.commands import completion
 from spinout.commands.options import RulesOpt
 
-DEFAULT_REPORT = Path("spinout-report.md")
+DEFAULT_REPORT = Path("spinout-report.html")
 
 
 def assess(
@@ -26,6 +26,9 @@ def assess(
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: write the report "
                                            "from complete answers, or list what is missing.")]
     = False,
+    service: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--service", metavar="NAME", help="The name of the service or staff group, kept in "
+        "the answers file and shown on the report.")] = None,
     rules: RulesOpt = None,
 ) -> None:
     """Work through the readiness questionnaire in the terminal, then get a report.
@@ -36,6 +39,7 @@ def assess(
     Examples:
       spinout assess
       spinout assess --answers team-a.yaml -o team-a-report.html
+      spinout assess --service "Community nursing, North" -o report.md
     """
     from spinout.questionnaire.session import run_assess
 
@@ -45,4 +49,5 @@ def assess(
         raise UsageError(Problem("--out", None, None, "both --output and --out are given",
                                  "give the report's name once, with -o/--output"))
     report = output or out or DEFAULT_REPORT
-    run_assess(answers_path=answers, rules_dir=rules, out=report, no_input=no_input)
+    run_assess(answers_path=answers, rules_dir=rules, out=report, no_input=no_input,
+               service=service)

@@ -31,6 +31,14 @@ def report(
     staff_count: Annotated[Optional[int], typer.Option(  # noqa: UP045
         "--staff-count", metavar="N", min=1, help="Staff in the service, for participation "
         "(default: the median answer to the staff count question).")] = None,
+    service: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--service", metavar="NAME", help="The service or staff group the report is about "
+        "(default: the name the answers files give).")] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Write only the brief that opens the "
+                                        "report (two printed pages).")] = False,
+    appendix: Annotated[bool, typer.Option("--appendix/--no-appendix", help="End an HTML "
+                                           "report with each cited passage in context.")]
+    = True,
     rules: RulesOpt = None,
 ) -> None:
     """Write a readiness report, with numbered citations, from one or many answers files.
@@ -39,6 +47,7 @@ def report(
     Examples:
       spinout report spinout-answers.yaml -o report.html
       spinout report answers/ -o group.md
+      spinout report answers/ --service "Community nursing" --brief -o brief.html
       cat answers.yaml | spinout report - --format json -o -
     """
     if schema:
@@ -54,8 +63,12 @@ def report(
     check_output(output, files)
     from spinout.commands.options import load_rules
 
-    built = report_on_files(load_rules(rules), files, include_comments, staff_count)
-    write_output(output, render(built, chosen))
+    built = report_on_files(load_rules(rules), files, include_comments, staff_count, service)
+    if not appendix:
+        from dataclasses import replace
+
+        built = replace(built, appendix=())
+    write_output(output, render(built, chosen, brief_only=brief))
 
 
 def answers_paths(inputs: Sequence[Path]) -> list[Path]:
@@ -78,7 +91,7 @@ def answers_paths(inputs: Sequence[Path]) -> list[Path]:
 
 
 def report_on_files(rs: RuleSet, files: Sequence[Path], include_comments: bool = False,
-                    staff_count: int | None = None) -> Report:
+                    staff_count: int | None = None, service: str | None = None) -> Report:
     """The report on these answers files: individual for one, group for several (read and
     assessed on several processes when there are many). Files' warnings go to stderr; ``-``
     reads the one answers file from standard input."""
@@ -91,8 +104,8 @@ def report_on_files(rs: RuleSet, files: Sequence[Path], include_comments: bool =
         with input_file(files[0], MAX_ANSWERS_BYTES, ".yaml") as path:
             checked = bulk.load_many([path], rs)
         warn(list(checked[0].warnings))
-        return individual(rs, checked[0].answers)
+        return individual(rs, checked[0].answers, service=service)
     loaded = bulk.group_many(files, rs, include_comments=include_comments,
                              staff_count=staff_count)
     warn(list(loaded.warnings))
-    return group(rs, loaded.group)
+    return group(rs, loaded.group, service)

@@ -36,8 +36,10 @@ if TYPE_CHECKING:
     from spinout.questionnaire.prompts import Prompter
 
 
-def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: bool) -> None:
-    """The `spinout assess` command."""
+def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: bool,
+               service: str | None = None) -> None:
+    """The `spinout assess` command. ``service`` names the service or staff group: it is
+    kept in the answers file (interactive runs) and shown on the report."""
     from spinout.console import console
     from spinout.output import check_output, format_for
     from spinout.report.build import FORMATS
@@ -55,10 +57,14 @@ def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: 
             from spinout.questionnaire.prompts import Prompter
 
             loaded = load_answers(rs, answers_path)
+            if service:
+                loaded = replace(loaded, answers=replace(loaded.answers, service=service))
             session = Session(rs, answers_path, rules_dir, Prompter(), console(), loaded)
             answers = session.run()
         else:
             answers = complete_answers(rs, answers_path)
+        if service:
+            answers = replace(answers, service=service)
         finish(rs, answers, out, fmt, console(), show_summary=interactive)
 
 

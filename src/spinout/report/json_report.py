@@ -37,8 +37,10 @@ def to_data(r: Report) -> dict[str, Any]:
         "format": FORMAT,
         "kind": r.kind,
         "rules": {"name": clean(r.rules.name), "version": clean(r.rules.version),
-                  "digest": r.rules.digest, "title": clean(r.rules.title)},
+                  "digest": r.rules.digest, "title": clean(r.rules.title),
+                  "sources_period": r.rules.sources_period, "reviewed": r.rules.reviewed},
         "date": clean(r.date) if r.date else None,
+        "service": clean(r.service) if r.service else None,
         "respondents": r.respondents,
         "respondent": {"role": r.role.id if r.role else None,
                        "role_label": clean(r.role.name) if r.role else None},
@@ -60,10 +62,17 @@ def to_data(r: Report) -> dict[str, Any]:
         "comments": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
                      for c in r.comments],
         "citations": [citation(c) for c in r.citations],
+        "check_now": [{"name": clean(x.name), "as_of": x.as_of} for x in r.dated],
+        "glossary": [{"term": clean(g.term), "definition": clean(g.definition)}
+                     for g in r.glossary],
     }
     if r.group is not None:
         data.update(group(r, r.group))
     return data
+
+
+def _note(text: str | None) -> str | None:
+    return clean(text) if text else None
 
 
 def score(value: float | None) -> float | None:
@@ -98,6 +107,7 @@ def dimension(d: DimensionItem) -> dict[str, Any]:
         "unknowns": [u.id for u in d.unknowns],
         "refs": list(d.refs),
         "editorial": d.editorial,
+        "note": _note(d.note),
     }
     return data
 
@@ -120,7 +130,7 @@ def barrier(b: BarrierItem) -> dict[str, Any]:
         "what_to_do": [clean(step) for step in b.what_to_do],
         "evidence": [{"kind": e.kind, "ref": e.ref, "value": answer(e.value),
                       "label": clean(e.label)} for e in b.evidence],
-        "refs": list(b.refs), "editorial": b.editorial,
+        "refs": list(b.refs), "editorial": b.editorial, "note": _note(b.note),
     }
     if b.count is not None:
         data["count"] = count(b.count)
@@ -139,7 +149,7 @@ def stage(st: StageItem) -> dict[str, Any]:
                      for c in st.criteria],
         "remaining": [clean(c.label) for c in st.remaining],
         "tasks": [clean(t) for t in st.tasks],
-        "refs": list(st.refs), "editorial": st.editorial,
+        "refs": list(st.refs), "editorial": st.editorial, "note": _note(st.note),
     }
 
 
@@ -149,7 +159,7 @@ def legal_form(f: FormItem) -> dict[str, Any]:
         "fit": score(f.fit), "excluded": f.excluded,
         "reasons": [{"effect": x.effect, "text": clean(x.text)} for x in f.reasons],
         "caveats": [clean(c) for c in f.caveats],
-        "refs": list(f.refs), "editorial": f.editorial,
+        "refs": list(f.refs), "editorial": f.editorial, "note": _note(f.note),
     }
     if f.first is not None:
         data.update(first=count(f.first), excluded_count=count(f.excluded_count))

@@ -157,3 +157,12 @@ def test_bundled_form_has_every_question(bundled_rules):
     for i, q in enumerate(bundled_rules.questions_in_order(), 1):
         assert f"### {i}\\. " in text
         assert f"\\[{q.id}\\]" in text
+
+
+def test_the_form_says_how_old_its_sources_are_and_explains_its_words(bundled_rules):
+    md, html = markdown_form(bundled_rules), html_form(bundled_rules)
+    for text in (md, html):
+        head = text[:text.index("Your role")]
+        assert "England from 2010–2012" in head and "last reviewed on" in head
+        assert "Words used in this questionnaire" in text
+        assert all(term.term in text for term in bundled_rules.glossary)

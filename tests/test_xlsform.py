@@ -58,7 +58,8 @@ def test_the_bundled_rules_convert_and_pass_odk_validate(bundled_rules):
 
 def test_fields_labels_hints_and_role_first(mini_rules):
     rows = [r for r in survey_rows(mini_rules) if r["type"] not in ("start", "end")]
-    assert rows[0] == {"type": "select_one role", "name": "role",
+    assert rows[0]["type"] == "note" and "England from 2010–2012" in rows[0]["label"]
+    assert rows[1] == {"type": "select_one role", "name": "role",
                        "label": "What is your role?"}
     fields = {r["name"]: r for r in rows}
     assert fields["has_plan"]["type"] == "select_one has_plan"

@@ -99,7 +99,8 @@ def roles(rs: RuleSet) -> tuple[str, ...]:
 def markdown_form(rs: RuleSet) -> str:
     from spinout.report.text import md_escape, md_lines
 
-    out = [f"# {md_escape(rs.header.title)}", "", "Questionnaire form. Tick one box unless a "
+    out = [f"# {md_escape(rs.header.title)}", "", md_escape(notice(rs)), "",
+           "Questionnaire form. Tick one box unless a "
            "question says to tick all that apply. Skip a question marked “Answer only if” "
            "when what it says is not the case. The id in brackets after each number is the "
            "column name for typing answers into a spreadsheet.", "",
@@ -112,7 +113,19 @@ def markdown_form(rs: RuleSet) -> str:
             out += [*md_lines(s.intro), ""]
         for q in s.questions:
             out += _markdown_question(q, md_escape)
+    if rs.glossary:
+        out += ["## Words used in this questionnaire", ""]
+        out += [f"- **{md_escape(g.term)}**: {md_escape(g.definition)}" for g in rs.glossary]
     return "\n".join(out).rstrip() + "\n"
+
+
+def notice(rs: RuleSet) -> str:
+    """How old the guidance's sources are and when it was last reviewed, as every report
+    says it."""
+    from spinout.report.findings import rules_info
+    from spinout.report.sentences import notice as said
+
+    return said(rules_info(rs))
 
 
 def _markdown_question(q: FormQuestion, esc: Any) -> list[str]:
@@ -161,6 +174,7 @@ ul.boxes li { margin: .25em 0; }
 <body>
 <main>
 <h1>{{ title }}</h1>
+<p class="notice">{{ notice }}</p>
 <p>Questionnaire form. Tick one box unless a question says to tick all that apply. Skip a
 question marked “Answer only if” when what it says is not the case. The id after each
 question is the column name for typing answers into a spreadsheet.</p>
@@ -188,6 +202,12 @@ question is the column name for typing answers into a spreadsheet.</p>
 </ul>{% endif %}
 </div>
 {% endfor %}{% endfor %}
+{% if glossary %}
+<h2>Words used in this questionnaire</h2>
+<dl>{% for term, definition in glossary %}
+<dt><strong>{{ term }}</strong></dt><dd>{{ definition }}</dd>{% endfor %}
+</dl>
+{% endif %}
 </main>
 </body>
 </html>
@@ -203,7 +223,8 @@ def html_form(rs: RuleSet) -> str:
     env.filters["clean"] = clean
     template = env.from_string(_HTML)
     return template.render(title=clean(rs.header.title), roles=[clean(r) for r in roles(rs)],
-                           sections=_cleaned(sections(rs)), box=BOX)
+                           sections=_cleaned(sections(rs)), box=BOX, notice=notice(rs),
+                           glossary=[(clean(g.term), clean(g.definition)) for g in rs.glossary])
 
 
 def _cleaned(found: tuple[FormSection, ...]) -> tuple[FormSection, ...]:

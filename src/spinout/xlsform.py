@@ -37,6 +37,9 @@ def survey_rows(rs: RuleSet) -> list[dict[str, str]]:
 
     taken = {q.id for q in rs.questions} | {ROLE_FIELD}
     rows = [{"type": kind, "name": _unique(kind, taken)} for kind in ("start", "end")]
+    from spinout.forms import notice
+
+    rows.append({"type": "note", "name": _unique("about", taken), "label": clean(notice(rs))})
     rows.append({"type": f"select_one {ROLE_FIELD}", "name": ROLE_FIELD, "label": ROLE_LABEL})
     for section in rs.sections:
         questions = [q for q in rs.questions_in_order() if q.section == section.id]

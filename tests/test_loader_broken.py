@@ -90,6 +90,12 @@ EXPECTED: dict[str, list[str]] = {
         "to highest with rising `min`",
         "rules/ruleset.yaml:19:16: unknown band `middle` — did you mean `mid`?",
     ],
+    "caps": [
+        "rules/extra.yaml:5:10: unknown band `hihg` — did you mean `high`?",
+        "rules/ruleset.yaml:20:16: the blocker cap is given twice, as `blocker_cap` and in "
+        "`caps` — remove `blocker_cap` and keep `caps: {blocker: ...}`",
+        "rules/ruleset.yaml:23:12: unknown band `middle` — did you mean `mid`?",
+    ],
     "weight_out_of_range": [
         "rules/extra.yaml:7:13: `12` is out of range: input should be less than or equal to 10 "
         "— change the number",

@@ -107,6 +107,19 @@ class Unknown:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """Where the answers could still take the verdict: the overall score and band with every
+    unknown at its worst (``low``) and at its best (``high``) (``None``: no score), and the
+    unknown questions whose answers would narrow the range most."""
+
+    low: float | None
+    high: float | None
+    low_band: str
+    high_band: str
+    narrowing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Assessment:
     overall: float | None
     confidence: float
@@ -122,6 +135,8 @@ class Assessment:
     unknowns: tuple[Unknown, ...]
     visible: tuple[str, ...]
     ignored: tuple[str, ...]
+    reach: Reach
+    provisional: bool  # confidence below the rule set's ``bands.min_confidence``
 
     def dimension(self, did: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == did)

@@ -6,7 +6,9 @@ Citation numbers are handed out as findings are built, so build them in reading 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from spinout.engine import scoring
 from spinout.engine.result import (
     Assessment,
     DimensionScore,
@@ -21,6 +23,7 @@ from spinout.report.model import (
     ActionItem,
     BandInfo,
     BarrierItem,
+    CapItem,
     ContributionItem,
     CriterionItem,
     DimensionItem,
@@ -51,13 +54,32 @@ def band_info(rs: RuleSet, band: str, uncapped: str, capped_by: Iterable[str]) -
     level = levels[index]
     return BandInfo(level.id, level.name, level.description, index,
                     Named(uncapped, _band_name(rs, uncapped)),
-                    tuple(Named(b, barrier_title(rs, b)) for b in capped_by))
+                    tuple(Named(b, barrier_title(rs, b)) for b in capped_by),
+                    min_confidence=rs.bands.min_confidence)
 
 
 def summary(rs: RuleSet, a: Assessment) -> Summary:
     weakest = Named(a.weakest, rs.dimension(a.weakest).name) if a.weakest else None
-    return Summary(a.overall, a.confidence, band_info(rs, a.band, a.uncapped_band, a.capped_by),
-                   weakest)
+    band = replace(
+        band_info(rs, a.band, a.uncapped_band, a.capped_by),
+        low=band_named(rs, a.reach.low_band), high=band_named(rs, a.reach.high_band),
+        score_low=a.reach.low, score_high=a.reach.high,
+        narrowing=tuple(Named(q, rs.question(q).text) for q in a.reach.narrowing),
+        provisional=a.provisional, caps=tuple(_cap(rs, a, b) for b in a.capped_by))
+    return Summary(a.overall, a.confidence, band, weakest)
+
+
+def _cap(rs: RuleSet, a: Assessment, barrier_id: str) -> CapItem:
+    raised = next((b for b in a.barriers if b.id == barrier_id), None)
+    answers = tuple(Named(e.ref, rs.question(e.ref).text) for e in
+                    (raised.evidence if raised else ()) if e.kind == "answer")
+    cap = scoring.cap_of(rs, barrier_id) or rs.bands.levels[0].id
+    return CapItem(Named(barrier_id, barrier_title(rs, barrier_id)), band_named(rs, cap),
+                   answers, bool(answers) and all(rs.question(x.id).fact for x in answers))
+
+
+def band_named(rs: RuleSet, band_id: str) -> Named:
+    return Named(band_id, _band_name(rs, band_id))
 
 
 def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem:

@@ -9,6 +9,7 @@ from typing import Any
 
 from spinout.report.model import (
     ActionItem,
+    BandInfo,
     BarrierItem,
     DimensionItem,
     DisagreementRow,
@@ -42,9 +43,7 @@ def to_data(r: Report) -> dict[str, Any]:
         "respondent": {"role": r.role.id if r.role else None,
                        "role_label": clean(r.role.name) if r.role else None},
         "overall": score(s.overall),
-        "band": {"id": band.id, "name": clean(band.name), "description": clean(band.description),
-                 "level": band.level, "uncapped": band.uncapped.id,
-                 "capped_by": [b.id for b in band.capped_by]},
+        "band": band_data(band),
         "confidence": fraction(s.confidence),
         "weakest_dimension": s.weakest.id if s.weakest else None,
         "dimensions": [dimension(d) for d in r.dimensions],
@@ -62,6 +61,22 @@ def to_data(r: Report) -> dict[str, Any]:
     if r.group is not None:
         data.update(group(r, r.group))
     return data
+
+
+def band_data(band: BandInfo) -> dict[str, Any]:
+    low = band.low.id if band.low else band.id
+    high = band.high.id if band.high else band.id
+    return {"id": band.id, "name": clean(band.name), "description": clean(band.description),
+            "level": band.level, "uncapped": band.uncapped.id,
+            "capped_by": [b.id for b in band.capped_by],
+            "caps": [{"barrier": c.barrier.id, "cap": c.cap.id,
+                      "answers": [q.id for q in c.answers], "facts": c.facts}
+                     for c in band.caps],
+            "range": {"low": low, "high": high, "overall_low": score(band.score_low),
+                      "overall_high": score(band.score_high)},
+            "narrowing": [q.id for q in band.narrowing],
+            "provisional": band.provisional,
+            "min_confidence": fraction(band.min_confidence)}
 
 
 def score(value: float | None) -> float | None:

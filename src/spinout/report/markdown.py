@@ -73,10 +73,20 @@ def summary(r: Report) -> list[str]:
     lines = ["## Summary", ""]
     if r.group is not None:
         lines += markdown_group.warnings(r.group)
-    lines.append(f"- Readiness band{' (median)' if r.kind == 'group' else ''}: "
-                 f"**{md_escape(band.name)}**: {md_escape(band.description)} (editorial guidance)")
+    if band.provisional:
+        lines.append(f"- {say.provisional(band, s.confidence)}")
+        if band.narrowing:
+            lines.append(f"- {say.narrowing(band, MD)}")
+    described = "" if band.provisional else \
+        f": {md_escape(band.description)} (editorial guidance)"
+    lines.append(f"- {say.band_heading(r)}: **{md_escape(band.name)}**{described}")
+    if band.ranged:
+        lines.append(f"- {say.band_range(band, MD)}")
+        if band.narrowing and not band.provisional:
+            lines.append(f"- {say.narrowing(band, MD)}")
     if band.capped_by:
         lines.append(f"- {say.held_at_band(band, MD)}")
+        lines.append(f"- {say.cap_lift(band, MD)}")
     lines += [f"- Overall readiness{' (median)' if r.kind == 'group' else ''}: "
               f"{number(s.overall)} out of 100",
               f"- Confidence: {say.confidence(s.confidence)}"]

@@ -42,13 +42,41 @@ class Named:
 
 
 @dataclass(frozen=True)
+class CapItem:
+    """A raised barrier holding the band down: the band it allows at most, and the answers
+    it rests on (``facts``: all of them record facts the group cannot change)."""
+
+    barrier: Named
+    cap: Named
+    answers: tuple[Named, ...]
+    facts: bool
+
+
+@dataclass(frozen=True)
 class BandInfo:
+    """The band, and how sure it is: ``low`` and ``high`` are the bands the answers could
+    still reach (``score_low``/``score_high`` the overall scores), ``narrowing`` the questions
+    whose answers would narrow that most; the band is ``provisional`` when the confidence is
+    below ``min_confidence``."""
+
     id: str
     name: str
     description: str
     level: int
     uncapped: Named
     capped_by: tuple[Named, ...]
+    low: Named | None = None
+    high: Named | None = None
+    score_low: float | None = None
+    score_high: float | None = None
+    narrowing: tuple[Named, ...] = ()
+    provisional: bool = False
+    min_confidence: float = 0.0
+    caps: tuple[CapItem, ...] = ()
+
+    @property
+    def ranged(self) -> bool:
+        return self.low is not None and self.high is not None and self.low.id != self.high.id
 
 
 @dataclass(frozen=True)

@@ -277,9 +277,18 @@ def _bands(rs: RuleSet, at: Locator) -> Iterator[Problem]:
                      f"band `{levels[j].id}` must start above `{levels[j - 1].id}`",
                      "list bands from lowest to highest with rising `min`")
     ids = [b.id for b in levels]
-    if rs.bands.blocker_cap not in ids:
-        yield at("bands", 0, ("blocker_cap",), f"unknown band `{rs.bands.blocker_cap}`",
-                 did_you_mean(rs.bands.blocker_cap, ids))
+    caps: list[tuple[tuple[str, ...], str | None]] = [(("blocker_cap",), rs.bands.blocker_cap)]
+    caps += [(("caps", severity), band) for severity, band in rs.bands.caps.items()]
+    for sub, band in caps:
+        if band is not None and band not in ids:
+            yield at("bands", 0, sub, f"unknown band `{band}`", did_you_mean(band, ids))
+    if rs.bands.blocker_cap is not None and "blocker" in rs.bands.caps:
+        yield at("bands", 0, ("blocker_cap",), "the blocker cap is given twice, as "
+                 "`blocker_cap` and in `caps`", "remove `blocker_cap` and keep "
+                 "`caps: {blocker: ...}`")
+    for i, b in enumerate(rs.barriers):
+        if b.cap is not None and b.cap not in ids:
+            yield at("barriers", i, ("cap",), f"unknown band `{b.cap}`", did_you_mean(b.cap, ids))
 
 
 def _glossary(rs: RuleSet, at: Locator) -> Iterator[Problem]:

@@ -204,7 +204,8 @@ def test_barriers_with_severity_and_evidence(mini_rules):
                                                         ("weak_support", "major")]
     no_plan, weak = a.barriers
     assert [(e.kind, e.ref, e.value) for e in no_plan.evidence] == [("answer", "has_plan", "none")]
-    assert [(e.kind, e.ref, e.value) for e in weak.evidence] == [("dimension", "support", 25)]
+    assert [(e.kind, e.ref, e.value) for e in weak.evidence] == [("answer", "managers", 2),
+                                                                 ("dimension", "support", 25)]
     assert [b.id for b in assess(mini_rules, {"has_plan": "draft", "managers": 4}).barriers] == []
 
 

@@ -291,3 +291,13 @@ def test_a_cap_is_always_named(rs, answers, data):
         assert _level(rs, cap_of(rs, bid)) < _level(rs, a.uncapped_band)
     if a.capped_by:
         assert a.band == min((cap_of(rs, b) for b in a.capped_by), key=lambda x: _level(rs, x))
+
+
+@per_rule_set
+def test_no_next_action_touches_a_fact_question(rs, answers, data):
+    a = assess(rs, answers)
+    assert not [x.question for x in a.next_actions if rs.question(x.question).fact]
+    for b in a.barriers:
+        read = [e.ref for e in b.evidence if e.kind == "answer"]
+        assert read, f"{b.id} is raised without an answer that speaks to it"
+        assert b.facts == all(rs.question(q).fact for q in read)

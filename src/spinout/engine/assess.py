@@ -110,12 +110,12 @@ def unknowns(answers: Answers, app: Applicability) -> tuple[Unknown, ...]:
 def next_actions(rs: RuleSet, answers: Answers, core: _Core,
                  limit: int = DEFAULT_ACTIONS) -> tuple[NextAction, ...]:
     """The answer changes that would raise readiness most. Each better answer to each
-    answered, scored question is tried; a question's best change is kept when it raises the
-    overall score or clears a barrier. Sorted by barriers cleared, then overall gain, then
-    questionnaire order."""
+    answered, scored question is tried (never a fact question: the group cannot change
+    facts); a question's best change is kept when it raises the overall score or clears a
+    barrier. Sorted by barriers cleared, then overall gain, then questionnaire order."""
     found = []
     for order, q in enumerate(core.app.visible):
-        if q.id not in core.points:
+        if q.id not in core.points or q.fact:
             continue
         best = None
         for target in better_answers(rs, q, core.effective[q.id]):

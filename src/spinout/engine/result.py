@@ -43,9 +43,13 @@ class Evidence:
 
 @dataclass(frozen=True)
 class TriggeredBarrier:
+    """A raised barrier and the answers (and scores) that raised it; ``facts`` when every
+    such answer records a fact the group cannot change, so its advice is how to respond."""
+
     id: str
     severity: str
     evidence: tuple[Evidence, ...]
+    facts: bool = False
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier,
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
-                       evidence, cites.cite(rule), rule.editorial, share)
+                       evidence, cites.cite(rule), rule.editorial, None, share, b.facts)
 
 
 def _evidence(rs: RuleSet, kind: str, ref: str, value: object) -> EvidenceItem:

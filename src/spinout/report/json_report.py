@@ -127,7 +127,7 @@ def barrier(b: BarrierItem) -> dict[str, Any]:
         "what_to_do": [clean(step) for step in b.what_to_do],
         "evidence": [{"kind": e.kind, "ref": e.ref, "value": answer(e.value),
                       "label": clean(e.label)} for e in b.evidence],
-        "refs": list(b.refs), "editorial": b.editorial,
+        "refs": list(b.refs), "editorial": b.editorial, "facts": b.facts,
     }
     if b.count is not None:
         data["count"] = b.count

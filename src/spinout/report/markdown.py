@@ -131,7 +131,7 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
              f"{md_refs(b.refs)}", ""]
     if b.share is not None:
         lines += [say.barrier_share(b, respondents), ""]
-    lines += [f"{say.WHY_IT_MATTERS} {md_escape(b.why)}", "", say.WHAT_TO_DO, ""]
+    lines += [f"{say.WHY_IT_MATTERS} {md_escape(b.why)}", "", say.advice_title(b), ""]
     lines += [f"{i}. {md_escape(step)}" for i, step in enumerate(b.what_to_do, 1)]
     if b.evidence:
         lines += ["", say.evidence(b.evidence, MD)]

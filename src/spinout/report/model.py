@@ -127,6 +127,7 @@ class BarrierItem:
     editorial: bool
     count: int | None = None  # group reports: respondents for whom it is raised
     share: float | None = None
+    facts: bool = False  # it rests on facts the group cannot change: advice is how to respond
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,13 @@ GROUP_ACTIONS = ("Worked out on the group's typical answers (the most common ans
 CONTRIBUTIONS = "Answers that drove this score:"
 WHY_IT_MATTERS = "Why it matters:"
 WHAT_TO_DO = "What to do:"
+HOW_TO_RESPOND = ("How to respond (this rests on facts about the service or outside events, "
+                  "which the group cannot change):")
+
+
+def advice_title(b: BarrierItem) -> str:
+    """The heading of a barrier's steps: what to do, or how to respond to a fact."""
+    return HOW_TO_RESPOND if b.facts else WHAT_TO_DO
 
 
 class Style(Protocol):

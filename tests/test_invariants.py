@@ -301,3 +301,16 @@ def test_no_next_action_touches_a_fact_question(rs, answers, data):
         read = [e.ref for e in b.evidence if e.kind == "answer"]
         assert read, f"{b.id} is raised without an answer that speaks to it"
         assert b.facts == all(rs.question(q).fact for q in read)
+
+
+@per_rule_set
+def test_ties_rank_equal_and_ranks_follow_fit(rs, answers, data):
+    a = assess(rs, answers, actions=0)
+    open_forms = [f for f in a.legal_forms if not f.excluded]
+    for f in open_forms:
+        for g in open_forms:
+            assert (f.rank == g.rank) == (f.fit == g.fit)
+            assert (f.rank < g.rank) == (f.fit > g.fit)
+    assert all(f.rank == len(open_forms) + 1 for f in a.legal_forms if f.excluded)
+    if len({f.fit for f in open_forms}) <= 1:
+        assert not a.forms.ranked

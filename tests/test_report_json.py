@@ -19,7 +19,8 @@ TESTS = Path(__file__).resolve().parent
 ANSWERS = TESTS / "fixtures" / "answers"
 INDIVIDUAL_KEYS = ("format", "kind", "rules", "date", "respondents", "respondent", "overall",
                    "band", "confidence", "weakest_dimension", "dimensions", "barriers", "stage",
-                   "legal_forms", "next_actions", "unknowns", "comments", "citations")
+                   "legal_forms", "next_actions", "unknowns", "comments", "citations", "forms",
+                   "context")
 GROUP_KEYS = ("roles", "spread", "disagreements", "warnings")
 
 

@@ -75,6 +75,8 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Ass
     scores = core.scores
     visible_ids = {q.id for q in core.app.visible}
     confidence = scoring.overall_confidence(rs, dims)
+    raised = barrier_rules.triggered(rs, core.effective, scores)
+    fits = legal_forms.rank(rs, core.effective, scores)
     return Assessment(
         overall=core.overall,
         confidence=confidence,
@@ -83,15 +85,16 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Ass
         capped_by=core.capping,
         weakest=scoring.weakest(dims),
         dimensions=dims,
-        barriers=barrier_rules.triggered(rs, core.effective, scores),
-        stage=stages.place(rs, core.effective, scores),
-        legal_forms=legal_forms.rank(rs, core.effective, scores),
+        barriers=raised,
+        stage=stages.place(rs, core.app, scores),
+        legal_forms=fits,
         next_actions=next_actions(rs, answers, core, actions) if actions > 0 else (),
         unknowns=unknowns(answers, core.app),
         visible=tuple(q.id for q in core.app.visible),
         ignored=tuple(k for k in answers if k not in visible_ids and rs.has("questions", k)),
         reach=reach.reach(rs, core.app, core.points),
         provisional=confidence < rs.bands.min_confidence,
+        forms=legal_forms.verdict(rs, core.app, fits, raised),
     )
 
 

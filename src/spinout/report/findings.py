@@ -5,7 +5,7 @@ Citation numbers are handed out as findings are built, so build them in reading 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from spinout.engine import scoring
@@ -24,11 +24,13 @@ from spinout.report.model import (
     BandInfo,
     BarrierItem,
     CapItem,
+    ContextItem,
     ContributionItem,
     CriterionItem,
     DimensionItem,
     EvidenceItem,
     FormItem,
+    FormsNote,
     Gain,
     Named,
     Reason,
@@ -41,6 +43,7 @@ from spinout.report.model import (
 from spinout.report.refs import Citations
 from spinout.report.text import number
 from spinout.ruleset.model import RuleSet
+from spinout.values import AnswerValue, is_real
 
 
 def rules_info(rs: RuleSet) -> RulesInfo:
@@ -117,8 +120,10 @@ def stage(rs: RuleSet, cites: Citations, placement: StagePlacement) -> StageItem
     names = {s.id: s.name for s in rs.stages}
     journey = tuple(StageStep(sid, names[sid], status) for sid, status in placement.statuses)
     criteria = tuple(CriterionItem(c.stage, c.kind, c.label, c.met) for c in placement.criteria)
+    high = max(placement.high, placement.index)
     return StageItem(rule.id, rule.name, rule.description, placement.index, placement.complete,
-                     journey, criteria, rule.tasks, cites.cite(rule), rule.editorial)
+                     journey, criteria, rule.tasks, cites.cite(rule), rule.editorial, high,
+                     rs.stages[high].name, placement.running)
 
 
 def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
@@ -151,3 +156,20 @@ def barrier_title(rs: RuleSet, barrier_id: str) -> str:
 
 def _band_name(rs: RuleSet, band_id: str) -> str:
     return rs.band(band_id).name if rs.has("bands", band_id) else band_id
+
+
+def forms_note(rs: RuleSet, a: Assessment) -> FormsNote:
+    v = a.forms
+    return FormsNote(v.ranked,
+                     tuple(Named(b, barrier_title(rs, b)) for b in v.ruled_out_by),
+                     tuple(Named(q, rs.question(q).text) for q in v.questions),
+                     tuple((barrier_title(rs, b), rs.barrier(b).why) for b in v.conflicts))
+
+
+def context(rs: RuleSet, a: Assessment,
+            given: Mapping[str, AnswerValue]) -> tuple[ContextItem, ...]:
+    """Answers to the context-only questions that apply, in questionnaire order."""
+    shown = set(a.visible)
+    return tuple(ContextItem(q.id, q.text, answer_label(q, given[q.id]), q.help)
+                 for q in rs.questions_in_order()
+                 if q.context and q.id in shown and is_real(given.get(q.id)))

@@ -57,6 +57,13 @@ def to_data(r: Report) -> dict[str, Any]:
         "comments": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
                      for c in r.comments],
         "citations": [citation(c) for c in r.citations],
+        "forms": {"ranked": r.forms.ranked,
+                  "ruled_out_by": [b.id for b in r.forms.ruled_out_by],
+                  "questions": [q.id for q in r.forms.questions],
+                  "conflicts": [{"title": clean(t), "why": clean(w)}
+                                for t, w in r.forms.conflicts]},
+        "context": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
+                    for c in r.context],
     }
     if r.group is not None:
         data.update(group(r, r.group))
@@ -139,6 +146,7 @@ def stage(st: StageItem) -> dict[str, Any]:
     return {
         "id": st.id, "name": clean(st.name), "description": clean(st.description),
         "index": st.index, "complete": st.complete,
+        "high": max(st.high, st.index), "running": st.running,
         "journey": [{"id": s.id, "name": clean(s.name), "status": s.status,
                      **({} if s.count is None else {"count": s.count})} for s in st.journey],
         "criteria": [{"stage": c.stage, "kind": c.kind, "label": clean(c.label), "met": c.met}

@@ -45,7 +45,8 @@ def render(report: Report) -> str:
     if report.group is not None:
         blocks += markdown_group.sections(report.group)
     blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
-               next_actions(report), unknowns(report), comments(report), references(report)]
+               next_actions(report), unknowns(report), context(report), comments(report),
+               references(report)]
     lines = [line for block in blocks if block for line in [*block, ""]]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -73,6 +74,8 @@ def summary(r: Report) -> list[str]:
     lines = ["## Summary", ""]
     if r.group is not None:
         lines += markdown_group.warnings(r.group)
+    if r.stage.running:
+        lines.append(f"- {say.RUNNING}")
     if band.provisional:
         lines.append(f"- {say.provisional(band, s.confidence)}")
         if band.narrowing:
@@ -147,27 +150,40 @@ def stage(r: Report) -> list[str]:
                  say.journey_step(s, MD) for s in st.journey)]
     if st.editorial:
         lines += ["", ITALIC_EDITORIAL]
-    if st.remaining:
-        lines += ["", say.remaining_title(r) + ":", ""]
-        lines += [f"- {md_escape(c.label)}" for c in st.remaining]
-    met = [c for c in st.criteria if c.met]
-    if met:
-        lines += ["", "Already met:", ""]
-        lines += [f"- {md_escape(c.label)}" for c in met]
+    if st.running:
+        lines += ["", say.RUNNING]
+    if r.kind == "group":
+        groups = [(say.remaining_title(r), st.remaining)]
+    else:
+        groups = [(say.UNMET, st.unmet), (say.UNKNOWN_CRITERIA, st.unknown),
+                  (say.EARLIER, st.earlier)]
+    groups.append((say.ALREADY_MET, tuple(c for c in st.criteria if c.met)))
+    for title, items in groups:
+        if items:
+            lines += ["", title + ":", ""]
+            lines += [f"- {md_escape(c.label)}" for c in items]
     lines += ["", "Tasks at this stage:", ""]
     lines += [f"- {md_escape(t)}" for t in st.tasks]
     return lines
 
 
 def legal_forms(r: Report) -> list[str]:
-    lines = ["## Legal forms, best fit first", ""]
+    lines = [f"## {say.forms_heading(r)}", ""]
+    for title, why in r.forms.conflicts:
+        lines += [say.conflict(title, why, MD), ""]
+    if not r.forms.ranked:
+        lines += [say.forms_not_ranked(r, MD), ""]
+        if r.forms.ruled_out_by:
+            return lines[:-1]
     for f in r.legal_forms:
-        lines += list(legal_form(f))
+        lines += list(legal_form(f, r))
     return lines[:-1]
 
 
-def legal_form(f: FormItem) -> Iterator[str]:
-    yield f"{f.rank}. **{md_escape(f.name)}** ({fit_text(f)}){md_refs(f.refs)}"
+def legal_form(f: FormItem, r: Report) -> Iterator[str]:
+    mark = f"{f.rank}." if r.forms.ranked else "-"
+    yield (f"{mark} **{md_escape(f.name)}** ({fit_text(f)}{say.tied(f, r.legal_forms)})"
+           f"{md_refs(f.refs)}")
     yield ""
     yield f"   {md_escape(f.summary)}"
     if f.editorial:
@@ -179,6 +195,12 @@ def legal_form(f: FormItem) -> Iterator[str]:
         yield ""
         yield from (f"   - {item}" for item in items)
     yield ""
+
+
+def context(r: Report) -> list[str]:
+    if not r.context:
+        return []
+    return ["## " + say.CONTEXT, "", *(f"- {say.context(c, MD)}" for c in r.context)]
 
 
 def next_actions(r: Report) -> list[str]:

@@ -158,10 +158,36 @@ class StageItem:
     tasks: tuple[str, ...]
     refs: tuple[int, ...]
     editorial: bool
+    high: int = -1  # the highest stage the evidence allows (-1: same as ``index``)
+    high_name: str = ""
+    running: bool = False  # the group already runs the service as a mutual
+
+    @property
+    def ranged(self) -> bool:
+        return self.high > self.index
 
     @property
     def remaining(self) -> tuple[CriterionItem, ...]:
         return tuple(c for c in self.criteria if c.met is not True)
+
+    def _earlier(self, c: CriterionItem) -> bool:
+        order = [s.id for s in self.journey]
+        return c.stage in order and order.index(c.stage) < self.index
+
+    @property
+    def unmet(self) -> tuple[CriterionItem, ...]:
+        """Criteria of this stage (and the next stage's entry) known not to be met."""
+        return tuple(c for c in self.criteria if c.met is False and not self._earlier(c))
+
+    @property
+    def unknown(self) -> tuple[CriterionItem, ...]:
+        """Criteria not known yet: answering them would settle the stage."""
+        return tuple(c for c in self.criteria if c.met is None)
+
+    @property
+    def earlier(self) -> tuple[CriterionItem, ...]:
+        """Criteria of earlier stages known not to be met, though the group is past them."""
+        return tuple(c for c in self.criteria if c.met is False and self._earlier(c))
 
 
 @dataclass(frozen=True)
@@ -185,6 +211,18 @@ class FormItem:
     first: int | None = None  # group reports: respondents ranking it first
     mean_rank: float | None = None
     excluded_count: int | None = None
+
+
+@dataclass(frozen=True)
+class FormsNote:
+    """Whether the legal forms are shown as a ranking, and why not: a barrier that rules a
+    mutual out, or no answer that separates them (``questions`` would); ``conflicts`` are
+    wishes no form can meet together, with why."""
+
+    ranked: bool = True
+    ruled_out_by: tuple[Named, ...] = ()
+    questions: tuple[Named, ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()  # (title, why)
 
 
 @dataclass(frozen=True)
@@ -220,6 +258,16 @@ class UnknownItem:
     refs: tuple[int, ...]
     editorial: bool
     count: int = 1
+
+
+@dataclass(frozen=True)
+class ContextItem:
+    """The answer to a question asked for context only (not scored), with why it is asked."""
+
+    question: str
+    text: str
+    answer: str
+    help: str
 
 
 @dataclass(frozen=True)
@@ -340,3 +388,5 @@ class Report:
     citations: tuple[Reference, ...]
     appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
     group: GroupInfo | None = None
+    forms: FormsNote = FormsNote()
+    context: tuple[ContextItem, ...] = ()

@@ -15,10 +15,12 @@ from spinout.report.model import (
     ActionItem,
     BandInfo,
     BarrierItem,
+    ContextItem,
     ContributionItem,
     DimensionItem,
     DisagreementRow,
     EvidenceItem,
+    FormItem,
     GroupInfo,
     NamedCount,
     Report,
@@ -184,7 +186,19 @@ def stage_line(r: Report, s: Style) -> str:
     if r.kind == "group":
         where = "Group's stage (median)"
     name = s.strong(s.text(st.name, mid_line=True))
+    if st.ranged:
+        high = s.strong(s.text(st.high_name, mid_line=True))
+        return (f"{s.text(where)}: between {name} and {high} ({st.index + 1} to "
+                f"{st.high + 1} of {len(st.journey)}), depending on answers not known yet")
     return f"{s.text(where)}: {name} ({st.index + 1} of {len(st.journey)})"
+
+
+RUNNING = ("This group already runs the service as a mutual: read the scores and barriers as "
+           "how well placed it is to run and sustain the mutual, not as readiness to start.")
+UNMET = "What remains"
+UNKNOWN_CRITERIA = "Not known yet (answers that would settle the stage)"
+EARLIER = "Still open from earlier stages"
+ALREADY_MET = "Already met"
 
 
 def journey_step(step: StageStep, s: Style) -> str:
@@ -220,6 +234,45 @@ def action(a: ActionItem, band: str, s: Style) -> str:
 def unknown(u: UnknownItem, kind: str, s: Style) -> str:
     who = f", {plural(u.count, 'respondent')}" if kind == "group" else ""
     return f"{s.text(u.text)} ({s.text(UNKNOWN_REASONS.get(u.reason, u.reason))}{who})"
+
+
+def forms_heading(r: Report) -> str:
+    return "Legal forms, best fit first" if r.forms.ranked else "Legal forms"
+
+
+def forms_not_ranked(r: Report, s: Style) -> str:
+    """Why the legal forms are not ranked ("" when they are)."""
+    f = r.forms
+    if f.ranked:
+        return ""
+    if f.ruled_out_by:
+        names = ", ".join(s.text(b.name) for b in f.ruled_out_by)
+        return (f"Legal forms are not ranked: your answers raise {names}, which rules out a "
+                "mutual for this service until it is resolved.")
+    if not f.questions:
+        return ("Legal forms are not ranked: no answer separates them, so each fits as well "
+                "as the others.")
+    asked = "; ".join(s.quote(s.text(q.name)) for q in f.questions)
+    return (f"Legal forms are not ranked: no answer yet separates them. Answer these to "
+            f"compare them: {asked}.")
+
+
+def conflict(title: str, why: str, s: Style) -> str:
+    head = s.strong(f"Your wishes conflict: {s.text(title, mid_line=True)}.")
+    return f"{head} {s.text(why)}"
+
+
+def tied(f: FormItem, forms: Sequence[FormItem]) -> str:
+    """" (tied)" after a form that shares its rank with another open form."""
+    same = [g for g in forms if not g.excluded and g.rank == f.rank]
+    return " (tied)" if not f.excluded and len(same) > 1 else ""
+
+
+CONTEXT = "About the service (context only, not scored)"
+
+
+def context(c: ContextItem, s: Style) -> str:
+    return f"{s.text(c.text)} {s.quote(s.text(c.answer))}. {s.text(c.help)}"
 
 
 # --- group reports ----------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def generate(folder: Path, questions: int = 500) -> Path:
         "sections": [{"id": f"s{s:02d}", "name": f"Section {s}"} for s in range(sections)],
         "questions": [_question(i, sections, questions, cite) for i in range(questions)],
         "barriers": [{"id": f"b{b:03d}", "title": f"Barrier {b}", "severity": "major",
-                      "when": {"any": [_test(b * 5 % questions), {"dimension": f"d{b % 8}",
+                      "when": {"all": [_test(b * 5 % questions), {"dimension": f"d{b % 8}",
                                                                   "below": 30}]},
                       "why": "Generated.", "what_to_do": ["Act."], "cite": cite(b + 7)}
                      for b in range(max(1, questions // 5))],

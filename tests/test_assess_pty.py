@@ -231,7 +231,8 @@ def test_edited_rule_set_asks_only_new_and_changed_questions(tmp_path):
     model.write_text(model.read_text().replace(
         "How many staff work in the service?", "How many people work in the service?").replace(
         "barriers:\n", "  - id: trained\n    section: people\n    text: Has anyone had business "
-        "training?\n    help: Skills matter.\n    type: yes_no\n    editorial: true\nbarriers:\n",
+        "training?\n    help: Skills matter.\n    type: yes_no\n    context: true\n"
+        "    editorial: true\nbarriers:\n",
         1))
     child = record(spawn(tmp_path, rules=rules))
     expect_words(child, "only the 1 new question and 1 changed question will be asked")

@@ -92,7 +92,8 @@ def _chain(folder: Path, count: int, loop: bool) -> Path:
     lines = ["questions:"]
     for i in range(count):
         lines += [f"  - id: c{i}", "    section: people", "    text: Chained?",
-                  "    help: To test the checks.", "    type: yes_no", "    editorial: true"]
+                  "    help: To test the checks.", "    type: yes_no", "    editorial: true",
+                  "    context: true"]
         if i or loop:
             lines.append(f"    when: {{answer: c{(i - 1) % count}, is: true}}")
     (rules / "chain.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -127,7 +128,8 @@ def test_questions_in_an_earlier_section_cannot_read_later_sections(
     shutil.copytree(MINI, rules)
     (rules / "a_first.yaml").write_text(
         "questions:\n  - id: early\n    section: people\n    text: Early?\n    help: H.\n"
-        "    type: yes_no\n    editorial: true\n    when: {answer: has_plan, is: none}\n",
+        "    type: yes_no\n    editorial: true\n    context: true\n"
+        "    when: {answer: has_plan, is: none}\n",
         encoding="utf-8")
     assert load_ruleset(rules).question("early").section == "people"
     text = (rules / "a_first.yaml").read_text(encoding="utf-8")
@@ -136,5 +138,5 @@ def test_questions_in_an_earlier_section_cannot_read_later_sections(
     with pytest.raises(RulesError) as caught:
         load_ruleset(rules)
     assert [str(p) for p in caught.value.problems] == [
-        "rules/a_first.yaml:8:11: `early` depends on `helpers`, which is asked later — move "
+        "rules/a_first.yaml:9:11: `early` depends on `helpers`, which is asked later — move "
         "it after `helpers`, or test an earlier question"]

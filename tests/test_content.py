@@ -162,7 +162,8 @@ def all_of(*conditions) -> AllCondition:
 def test_sizes():
     assert len(RS.questions) >= 50
     assert len(RS.barriers) >= 20
-    assert len(RS.stages) == 6
+    assert len(RS.stages) == 7
+    assert [s.id for s in RS.stages if s.running] == ["sustain"]
     assert len(RS.legal_forms) >= 8
     assert len(RS.glossary) >= 20
 

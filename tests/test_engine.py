@@ -204,7 +204,8 @@ def test_barriers_with_severity_and_evidence(mini_rules):
                                                         ("weak_support", "major")]
     no_plan, weak = a.barriers
     assert [(e.kind, e.ref, e.value) for e in no_plan.evidence] == [("answer", "has_plan", "none")]
-    assert [(e.kind, e.ref, e.value) for e in weak.evidence] == [("dimension", "support", 25)]
+    assert [(e.kind, e.ref, e.value) for e in weak.evidence] == [("answer", "managers", 2),
+                                                                 ("dimension", "support", 25)]
     assert [b.id for b in assess(mini_rules, {"has_plan": "draft", "managers": 4}).barriers] == []
 
 
@@ -226,7 +227,16 @@ def _stage(a):
 
 
 def test_stage_first_with_unmet_exit(mini_rules):
-    assert _stage(assess(mini_rules, {})) == ("explore", 0, False, [], ["A draft plan exists"])
+    blank = assess(mini_rules, {})
+    assert _stage(blank) == ("explore", 0, False, [], [
+        "A draft plan exists", "The plan is agreed", "Managers back it", "The plan was tested",
+        "Never"])
+    assert blank.stage.high == 2 and all(c.met is None for c in blank.stage.criteria)
+    assert blank.stage.statuses == (("explore", "current"), ("plan_stage", "possible"),
+                                    ("launch", "possible"))
+    unmet = assess(mini_rules, {"has_plan": "none"})
+    assert _stage(unmet) == ("explore", 0, False, [], ["A draft plan exists"])
+    assert unmet.stage.high == 0
     a = assess(mini_rules, {"has_plan": "draft", "managers": 5})
     assert _stage(a) == ("plan_stage", 1, False, ["Managers back it"], ["The plan is agreed"])
     assert a.stage.statuses == (("explore", "done"), ("plan_stage", "current"),
@@ -247,7 +257,7 @@ def test_stage_completion(tmp_path):
     rs = variant(tmp_path, ("when: {all: [{answer: has_plan, is: agreed}, "
                             "{answer: has_plan, is: none}]}", "when: {answer: staff, at_least: 3}"))
     a = assess(rs, {"has_plan": "agreed", "managers": 4, "plan_tested": True, "staff": 3})
-    assert _stage(a) == ("launch", 2, True, ["Never"], [])
+    assert _stage(a) == ("launch", 2, True, ["The plan was tested", "Never"], [])
     assert [s for _, s in a.stage.statuses] == ["done", "done", "done"]
 
 
@@ -265,7 +275,19 @@ def test_legal_forms_ranked_by_fit_with_reasons(mini_rules):
     a = assess(mini_rules, {"has_plan": "none"})
     assert _forms(a) == [("cic", 1, 3, False), ("coop", 2, 0, False)]
     assert a.legal_forms[0].reasons_for == ("Simple to set up.",)
-    assert _forms(assess(mini_rules, {})) == [("coop", 1, 0, False), ("cic", 2, 0, False)]
+    blank = assess(mini_rules, {})
+    assert _forms(blank) == [("coop", 1, 0, False), ("cic", 1, 0, False)]  # a tie
+    assert not blank.forms.ranked and blank.forms.questions == ("has_plan", "helpers")
+    assert a.forms.ranked and a.forms.questions == ()
+
+
+def test_forms_ruled_out_and_conflicts_are_read_from_barriers(tmp_path):
+    rs = variant(tmp_path, ("    dimension: planning\n", "    dimension: planning\n"
+                                                          "    rules_out_mutual: true\n"
+                                                          "    conflict: true\n"))
+    a = assess(rs, {"has_plan": "none", "helpers": ["legal"]})
+    assert not a.forms.ranked and a.forms.ruled_out_by == ("no_plan",)
+    assert a.forms.conflicts == ("no_plan",)
 
 
 def test_excluded_form_ranks_last_whatever_its_fit(mini_rules):

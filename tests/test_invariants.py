@@ -234,3 +234,83 @@ def test_next_actions_match_a_full_reassessment(rs, answers, data):
         assert changed.overall == pytest.approx(fast.overall + action.overall_gain)
         assert set(action.clears) == ({b.id for b in fast.barriers}
                                       - {b.id for b in changed.barriers})
+
+
+# --- the verdict follows the evidence (issue 13) ------------------------------------------------
+
+
+def _level(rs, band):
+    return [b.id for b in rs.bands.levels].index(band)
+
+
+@per_rule_set
+def test_the_band_lies_inside_its_range(rs, answers, data):
+    a = assess(rs, answers, actions=0)
+    r = a.reach
+    assert _level(rs, r.low_band) <= _level(rs, a.band) <= _level(rs, r.high_band)
+    if a.overall is not None:
+        assert r.high is not None and a.overall <= r.high + 1e-9
+        assert r.low is None or r.low <= a.overall + 1e-9
+    if r.low_band == r.high_band:
+        assert r.narrowing == ()
+
+
+@per_rule_set
+def test_answering_more_never_widens_the_range(rs, answers, data):
+    open_questions = [q for q in rs.questions if not q.is_comment
+                      and (q.id not in answers or answers[q.id] == DONT_KNOW)]
+    if not open_questions:
+        return
+    q = data.draw(st.sampled_from(open_questions), label="question answered")
+    value = data.draw(real_values(q), label="its answer")
+    before = assess(rs, answers, actions=0).reach
+    after = assess(rs, {**answers, q.id: value}, actions=0).reach
+    assert _level(rs, after.low_band) >= _level(rs, before.low_band)
+    assert _level(rs, after.high_band) <= _level(rs, before.high_band)
+    if after.low is not None and before.low is not None:
+        assert after.low >= before.low - 1e-9
+    if before.high is not None and after.high is not None:
+        assert after.high <= before.high + 1e-9
+
+
+@per_rule_set
+def test_provisional_exactly_when_confidence_is_below_the_threshold(rs, answers, data):
+    a = assess(rs, answers, actions=0)
+    assert a.provisional == (a.confidence < rs.bands.min_confidence)
+
+
+@per_rule_set
+def test_a_cap_is_always_named(rs, answers, data):
+    from spinout.engine.scoring import cap_of
+
+    a = assess(rs, answers, actions=0)
+    raised = {b.id for b in a.barriers}
+    assert (a.band != a.uncapped_band) == bool(a.capped_by)
+    assert set(a.capped_by) <= raised
+    for bid in a.capped_by:
+        assert _level(rs, cap_of(rs, bid)) < _level(rs, a.uncapped_band)
+    if a.capped_by:
+        assert a.band == min((cap_of(rs, b) for b in a.capped_by), key=lambda x: _level(rs, x))
+
+
+@per_rule_set
+def test_no_next_action_touches_a_fact_question(rs, answers, data):
+    a = assess(rs, answers)
+    assert not [x.question for x in a.next_actions if rs.question(x.question).fact]
+    for b in a.barriers:
+        read = [e.ref for e in b.evidence if e.kind == "answer"]
+        assert read, f"{b.id} is raised without an answer that speaks to it"
+        assert b.facts == all(rs.question(q).fact for q in read)
+
+
+@per_rule_set
+def test_ties_rank_equal_and_ranks_follow_fit(rs, answers, data):
+    a = assess(rs, answers, actions=0)
+    open_forms = [f for f in a.legal_forms if not f.excluded]
+    for f in open_forms:
+        for g in open_forms:
+            assert (f.rank == g.rank) == (f.fit == g.fit)
+            assert (f.rank < g.rank) == (f.fit > g.fit)
+    assert all(f.rank == len(open_forms) + 1 for f in a.legal_forms if f.excluded)
+    if len({f.fit for f in open_forms}) <= 1:
+        assert not a.forms.ranked

@@ -58,8 +58,8 @@ EXPECTED: dict[str, list[str]] = {
                         "`people`?"],
     "unknown_question": [
         "rules/extra.yaml:8:20: unknown question `has_pln` — did you mean `has_plan`?",
-        "rules/extra.yaml:15:24: unknown question `managrs` — did you mean `managers`?",
-        "rules/extra.yaml:25:43: `lawyer` is not an option of `helpers` — use one of `legal`, "
+        "rules/extra.yaml:16:24: unknown question `managrs` — did you mean `managers`?",
+        "rules/extra.yaml:26:43: `lawyer` is not an option of `helpers` — use one of `legal`, "
         "`finance`",
     ],
     "bad_option_value": ["rules/extra.yaml:10:11: `finished` is not an option of `has_plan` — "
@@ -76,7 +76,7 @@ EXPECTED: dict[str, list[str]] = {
     "condition_cycle": [
         "rules/extra.yaml:8:11: `extra_a` depends on `extra_b`, which is asked later — move it "
         "after `extra_b`, or test an earlier question",
-        "rules/extra.yaml:15:11: question conditions form a loop (each depends on the next): "
+        "rules/extra.yaml:16:11: question conditions form a loop (each depends on the next): "
         "extra_a → extra_b → extra_a — make one of these questions depend only on earlier "
         "ones",
     ],
@@ -89,6 +89,25 @@ EXPECTED: dict[str, list[str]] = {
         "rules/ruleset.yaml:17:12: band `high` must start above `mid` — list bands from lowest "
         "to highest with rising `min`",
         "rules/ruleset.yaml:19:16: unknown band `middle` — did you mean `mid`?",
+    ],
+    "caps": [
+        "rules/extra.yaml:5:10: unknown band `hihg` — did you mean `high`?",
+        "rules/ruleset.yaml:20:16: the blocker cap is given twice, as `blocker_cap` and in "
+        "`caps` — remove `blocker_cap` and keep `caps: {blocker: ...}`",
+        "rules/ruleset.yaml:23:12: unknown band `middle` — did you mean `mid`?",
+    ],
+    "fact_action": ["rules/extra.yaml:8:13: `taken_over` is a fact question, so it cannot have "
+                    "a next action (the group cannot change the answer) — remove `action` and "
+                    "put advice on how to respond in a barrier, or drop `fact: true`"],
+    "scores_alone": ["rules/extra.yaml:6:7: barrier `low_support` can be raised by a dimension "
+                     "score alone, with no answer that speaks to it — test the answers it rests "
+                     "on, e.g. `all: [{answer: ...}, {dimension: ...}]`"],
+    "unused_question": [
+        "rules/extra.yaml:2:9: `service_kind` is asked but never used: no score, barrier, stage "
+        "or legal form reads it — give its options `scores`, test it in a barrier, or mark it "
+        "`context: true`",
+        "rules/extra.yaml:18:14: `staff_count` is marked `context: true` but is scored — remove "
+        "its `scores`, or remove `context: true`",
     ],
     "weight_out_of_range": [
         "rules/extra.yaml:7:13: `12` is out of range: input should be less than or equal to 10 "

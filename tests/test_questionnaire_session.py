@@ -223,6 +223,7 @@ NEW_QUESTION = """  - id: trained
     text: Has anyone had training in running a business?
     help: Skills matter.
     type: yes_no
+    context: true
     editorial: true
 """
 

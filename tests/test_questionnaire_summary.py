@@ -63,7 +63,7 @@ def test_capped_band_names_the_blocker(mini_rules):
     capped = replace(a, band="mid", uncapped_band="high", capped_by=("no_plan",))
     text = " ".join(plain(shown(mini_rules, capped)).split())
     assert "Band: Getting there" in text
-    assert ("Held at this band by 1 blocker: No business plan; the scores alone would give"
+    assert ("Held at this band by 1 barrier: No business plan; the scores alone would give"
             in text)
 
 

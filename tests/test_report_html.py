@@ -27,7 +27,7 @@ ANSI = "\x1b[31mred\x1b[0m"
 HOSTILE = f"{SCRIPT} {IMG} {LINK} {MARKUP} {ANSI} <a href='https://evil.example'>x</a>"
 SHOWN = [SCRIPT, IMG, LINK, MARKUP, "red", "<a href='https://evil.example'>x</a>"]
 SECTIONS = ("brief", "summary", "dimensions", "barriers", "stage", "legal-forms", "next-actions",
-            "unknowns", "comments", "references", "appendix")
+            "unknowns", "context", "comments", "references", "appendix")
 
 
 class Page(html.parser.HTMLParser):

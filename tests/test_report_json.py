@@ -20,7 +20,7 @@ ANSWERS = TESTS / "fixtures" / "answers"
 INDIVIDUAL_KEYS = ("format", "kind", "rules", "date", "service", "respondents", "respondent",
                    "overall", "band", "confidence", "weakest_dimension", "dimensions", "barriers",
                    "stage", "legal_forms", "next_actions", "unknowns", "comments", "citations",
-                   "check_now", "glossary")
+                   "check_now", "glossary", "forms", "context")
 GROUP_KEYS = ("roles", "spread", "disagreements", "warnings")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spinout.engine import barriers as barrier_rules
-from spinout.engine import legal_forms, scoring, stages
+from spinout.engine import legal_forms, reach, scoring, stages
 from spinout.engine.result import Assessment, NextAction, Unknown
 from spinout.engine.visibility import Applicability, applicability
 from spinout.qtypes import answer_points
@@ -27,7 +27,8 @@ class _Core:
     scores: dict[str, float | None]
     overall: float | None
     barrier_ids: frozenset[str]
-    blockers: tuple[str, ...]
+    capping: tuple[str, ...]
+    uncapped: str
     band: str
 
     @property
@@ -61,9 +62,9 @@ def _core(rs: RuleSet, answers: Answers, before: _Core | None = None,
 def _finish(rs: RuleSet, app: Applicability, points: dict[str, scoring.Points],
             scores: dict[str, float | None], barrier_ids: frozenset[str]) -> _Core:
     overall = scoring.overall_score(rs, scores)
-    blockers = tuple(b.id for b in rs.barriers if b.id in barrier_ids and b.severity == "blocker")
-    band = scoring.cap_band(rs, scoring.band_for(rs, overall), blockers)
-    return _Core(app, points, scores, overall, barrier_ids, blockers, band)
+    uncapped = scoring.band_for(rs, overall)
+    band, capping = scoring.capped(rs, uncapped, barrier_ids)
+    return _Core(app, points, scores, overall, barrier_ids, capping, uncapped, band)
 
 
 def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Assessment:
@@ -72,23 +73,28 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Ass
     core = _core(rs, answers)
     dims = scoring.dimension_scores(rs, core.app, core.points, answers)
     scores = core.scores
-    uncapped = scoring.band_for(rs, core.overall)
     visible_ids = {q.id for q in core.app.visible}
+    confidence = scoring.overall_confidence(rs, dims)
+    raised = barrier_rules.triggered(rs, core.effective, scores)
+    fits = legal_forms.rank(rs, core.effective, scores)
     return Assessment(
         overall=core.overall,
-        confidence=scoring.overall_confidence(rs, dims),
+        confidence=confidence,
         band=core.band,
-        uncapped_band=uncapped,
-        capped_by=core.blockers if core.band != uncapped else (),
+        uncapped_band=core.uncapped,
+        capped_by=core.capping,
         weakest=scoring.weakest(dims),
         dimensions=dims,
-        barriers=barrier_rules.triggered(rs, core.effective, scores),
-        stage=stages.place(rs, core.effective, scores),
-        legal_forms=legal_forms.rank(rs, core.effective, scores),
+        barriers=raised,
+        stage=stages.place(rs, core.app, scores),
+        legal_forms=fits,
         next_actions=next_actions(rs, answers, core, actions) if actions > 0 else (),
         unknowns=unknowns(answers, core.app),
         visible=tuple(q.id for q in core.app.visible),
         ignored=tuple(k for k in answers if k not in visible_ids and rs.has("questions", k)),
+        reach=reach.reach(rs, core.app, core.points),
+        provisional=confidence < rs.bands.min_confidence,
+        forms=legal_forms.verdict(rs, core.app, fits, raised),
     )
 
 
@@ -107,12 +113,12 @@ def unknowns(answers: Answers, app: Applicability) -> tuple[Unknown, ...]:
 def next_actions(rs: RuleSet, answers: Answers, core: _Core,
                  limit: int = DEFAULT_ACTIONS) -> tuple[NextAction, ...]:
     """The answer changes that would raise readiness most. Each better answer to each
-    answered, scored question is tried; a question's best change is kept when it raises the
-    overall score or clears a barrier. Sorted by barriers cleared, then overall gain, then
-    questionnaire order."""
+    answered, scored question is tried (never a fact question: the group cannot change
+    facts); a question's best change is kept when it raises the overall score or clears a
+    barrier. Sorted by barriers cleared, then overall gain, then questionnaire order."""
     found = []
     for order, q in enumerate(core.app.visible):
-        if q.id not in core.points:
+        if q.id not in core.points or q.fact:
             continue
         best = None
         for target in better_answers(rs, q, core.effective[q.id]):

@@ -15,8 +15,13 @@ RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 def triggered(rs: RuleSet, effective: Answers,
               scores: Mapping[str, float | None]) -> tuple[TriggeredBarrier, ...]:
     """Triggered barriers, blockers first, then major, then minor; rule order within."""
-    found = [TriggeredBarrier(b.id, b.severity, evidence(b, effective, scores))
-             for b in rs.barriers if holds(b.when, effective, scores)]
+    found = []
+    for b in rs.barriers:
+        if holds(b.when, effective, scores):
+            shown = evidence(b, effective, scores)
+            answers = [e.ref for e in shown if e.kind == "answer"]
+            facts = bool(answers) and all(rs.question(q).fact for q in answers)
+            found.append(TriggeredBarrier(b.id, b.severity, shown, facts))
     return tuple(sorted(found, key=lambda t: RANK[t.severity]))
 
 

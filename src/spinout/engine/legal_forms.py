@@ -1,12 +1,13 @@
-"""Ranking legal forms by how well they fit the answers."""
+"""Ranking legal forms by how well they fit the answers, and only on evidence."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
 
-from spinout.engine.result import FormFit
-from spinout.ruleset.conditions import holds
+from spinout.engine.result import FormFit, FormsVerdict, TriggeredBarrier
+from spinout.engine.visibility import Applicability
+from spinout.ruleset.conditions import answer_refs, holds
 from spinout.ruleset.model import RuleSet
 from spinout.values import Answers
 
@@ -14,7 +15,9 @@ from spinout.values import Answers
 def rank(rs: RuleSet, effective: Answers,
          scores: Mapping[str, float | None]) -> tuple[FormFit, ...]:
     """Forms not ruled out first, by fit (sum of the points of rules that hold), then in rule
-    order; forms ruled out last (in the same order among themselves). Reasons keep rule order."""
+    order; forms ruled out last (in the same order among themselves). Equal fits share a rank
+    (1, 1, 3), and every form ruled out shares the rank after the open ones. Reasons keep rule
+    order."""
     rows = []
     for order, form in enumerate(rs.legal_forms):
         held = [r for r in form.fit if holds(r.when, effective, scores)]
@@ -24,5 +27,29 @@ def rank(rs: RuleSet, effective: Answers,
                      tuple(r.reason for r in held if not r.exclude and r.points < 0),
                      tuple(r.reason for r in held if r.exclude)))
     rows.sort(key=lambda r: (bool(r[5]), -r[2], r[0]))
-    return tuple(FormFit(fid, n, fit, bool(excl), pro, con, excl)
-                 for n, (_, fid, fit, pro, con, excl) in enumerate(rows, 1))
+    open_count = sum(1 for r in rows if not r[5])
+    found = []
+    for _, fid, fit, pro, con, excl in rows:
+        if excl:
+            place = open_count + 1
+        else:
+            place = next(i for i, r in enumerate(rows, 1) if not r[5] and r[2] == fit)
+        found.append(FormFit(fid, place, fit, bool(excl), pro, con, excl))
+    return tuple(found)
+
+
+def verdict(rs: RuleSet, app: Applicability, fits: tuple[FormFit, ...],
+            barriers: tuple[TriggeredBarrier, ...]) -> FormsVerdict:
+    """Whether the forms may be shown as a ranking: not while a raised barrier rules a mutual
+    out, nor while no answer separates the open forms (then the unanswered questions the fit
+    rules read are the ones to answer). Raised barriers marking conflicting wishes are named."""
+    ruled_out = tuple(b.id for b in barriers if rs.barrier(b.id).rules_out_mutual)
+    conflicts = tuple(b.id for b in barriers if rs.barrier(b.id).conflict)
+    open_fits = {f.fit for f in fits if not f.excluded}
+    read = {q for form in rs.legal_forms for rule in form.fit for q in answer_refs(rule.when)}
+    shown = app.possible | {q.id for q in app.visible}
+    questions = tuple(q.id for q in rs.questions_in_order()
+                      if q.id in read and q.id in shown and q.id not in app.effective)
+    separated = len(open_fits) > 1
+    return FormsVerdict(separated and not ruled_out, ruled_out,
+                        () if separated else questions, conflicts)

@@ -43,26 +43,36 @@ class Evidence:
 
 @dataclass(frozen=True)
 class TriggeredBarrier:
+    """A raised barrier and the answers (and scores) that raised it; ``facts`` when every
+    such answer records a fact the group cannot change, so its advice is how to respond."""
+
     id: str
     severity: str
     evidence: tuple[Evidence, ...]
+    facts: bool = False
 
 
 @dataclass(frozen=True)
 class CriterionStatus:
     stage: str
-    kind: str  # "entry" or "exit"
+    kind: str  # "entry", "exit" or "reached"
     label: str
-    met: bool
+    met: bool | None  # None: it reads an answer not known yet
 
 
 @dataclass(frozen=True)
 class StagePlacement:
+    """The lowest stage the evidence allows (``index``, ``id``) and the highest (``high``);
+    ``criteria`` holds the criteria of the stages from the lowest to the highest, and those of
+    earlier stages not known to be met; ``running`` when the group already runs the service."""
+
     id: str
     index: int
     complete: bool
     criteria: tuple[CriterionStatus, ...]
-    statuses: tuple[tuple[str, str], ...]  # (stage id, "done" | "current" | "ahead")
+    statuses: tuple[tuple[str, str], ...]  # (stage id, "done"|"current"|"possible"|"ahead")
+    high: int = -1
+    running: bool = False
 
     @property
     def met(self) -> tuple[CriterionStatus, ...]:
@@ -82,6 +92,19 @@ class FormFit:
     reasons_for: tuple[str, ...]
     reasons_against: tuple[str, ...]
     excluded_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormsVerdict:
+    """Whether legal forms are shown as a ranking (``ranked``): not when a raised barrier
+    rules a mutual out (``ruled_out_by``), nor when no answer separates the open forms
+    (``questions``: the unanswered questions that would). ``conflicts``: raised barriers
+    marking wishes no form can meet together."""
+
+    ranked: bool
+    ruled_out_by: tuple[str, ...]
+    questions: tuple[str, ...]
+    conflicts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -107,6 +130,19 @@ class Unknown:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """Where the answers could still take the verdict: the overall score and band with every
+    unknown at its worst (``low``) and at its best (``high``) (``None``: no score), and the
+    unknown questions whose answers would narrow the range most."""
+
+    low: float | None
+    high: float | None
+    low_band: str
+    high_band: str
+    narrowing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Assessment:
     overall: float | None
     confidence: float
@@ -122,6 +158,9 @@ class Assessment:
     unknowns: tuple[Unknown, ...]
     visible: tuple[str, ...]
     ignored: tuple[str, ...]
+    reach: Reach
+    provisional: bool  # confidence below the rule set's ``bands.min_confidence``
+    forms: FormsVerdict = FormsVerdict(True, (), (), ())
 
     def dimension(self, did: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == did)

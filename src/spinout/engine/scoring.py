@@ -9,7 +9,7 @@ over the weight of the questions that apply or may apply.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from spinout.engine.result import Contribution, DimensionScore
 from spinout.engine.visibility import Applicability
@@ -118,13 +118,31 @@ def band_for(rs: RuleSet, score: float | None) -> str:
     return chosen
 
 
-def cap_band(rs: RuleSet, band: str, blockers: tuple[str, ...]) -> str:
-    """The band, lowered to ``bands.blocker_cap`` while any blocker is triggered."""
-    if not blockers:
-        return band
-    order = [b.id for b in rs.bands.levels]
-    cap = rs.bands.blocker_cap
-    return band if order.index(band) <= order.index(cap) else cap
+def cap_of(rs: RuleSet, barrier_id: str) -> str | None:
+    """The band a raised barrier caps the readiness band at: its own ``cap``, else the cap
+    for its severity in ``bands.caps`` (None when it caps nothing)."""
+    barrier = rs.barrier(barrier_id)
+    return barrier.cap if barrier.cap is not None else rs.bands.cap_for(barrier.severity)
+
+
+def capped(rs: RuleSet, band: str, barriers: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """The band lowered to the lowest cap of the raised ``barriers``, and the barriers whose
+    cap lies below ``band`` (in rule order), which name what holds the band down."""
+    level = {b.id: i for i, b in enumerate(rs.bands.levels)}
+    lowest = level[band]
+    holding = []
+    raised = set(barriers)
+    for b in rs.barriers:
+        cap = cap_of(rs, b.id) if b.id in raised else None
+        if cap is not None and level[cap] < level[band]:
+            holding.append(b.id)
+            lowest = min(lowest, level[cap])
+    return rs.bands.levels[lowest].id, tuple(holding)
+
+
+def cap_band(rs: RuleSet, band: str, barriers: tuple[str, ...]) -> str:
+    """The band, lowered to the lowest cap of the raised ``barriers``."""
+    return capped(rs, band, barriers)[0]
 
 
 def weakest(dims: tuple[DimensionScore, ...]) -> str | None:

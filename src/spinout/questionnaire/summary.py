@@ -74,12 +74,22 @@ def _band(r: Report) -> list[Any]:
     band = r.summary.band
     if band is None or r.summary.confidence is None:  # only a withheld group report
         return []
-    lines = [Text("Band: ") + safe(band.name, "bold")]
+    lines = []
+    if band.provisional:
+        lines.append(safe(say.provisional(band, r.summary.confidence), "yellow"))
+    lines.append(Text("Band (provisional): " if band.provisional else "Band: ")
+                 + safe(band.name, "bold"))
+    if band.ranged:
+        lines.append(safe(say.band_range(band, PLAIN) + "."))
+    if band.narrowing:
+        lines.append(safe(say.narrowing(band, PLAIN) + ".", "dim"))
     if band.capped_by:
         lines.append(safe(say.held_at_band(band, PLAIN) + ".", "red"))
+        lines.append(safe(say.cap_lift(band, PLAIN) + ".", "red"))
     overall = NOT_ENOUGH if r.summary.overall is None else f"{r.summary.overall:.0f}/100"
     lines.append(Text(f"Overall: {overall} · confidence {r.summary.confidence:.0%}"))
-    lines.append(safe(band.description, "dim"))
+    if not band.provisional:
+        lines.append(safe(band.description, "dim"))
     return lines
 
 

@@ -5,9 +5,10 @@ Citation numbers are handed out as findings are built, so build them in reading 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from spinout.engine import scoring
 from spinout.engine.result import (
     Assessment,
     DimensionScore,
@@ -22,12 +23,15 @@ from spinout.report.model import (
     ActionItem,
     BandInfo,
     BarrierItem,
+    CapItem,
+    ContextItem,
     ContributionItem,
     CriterionItem,
     DatedItem,
     DimensionItem,
     EvidenceItem,
     FormItem,
+    FormsNote,
     Gain,
     GlossaryItem,
     Named,
@@ -42,6 +46,7 @@ from spinout.report.model import (
 from spinout.report.refs import Citations
 from spinout.report.text import number
 from spinout.ruleset.model import RuleSet
+from spinout.values import AnswerValue, is_real
 
 
 def rules_info(rs: RuleSet) -> RulesInfo:
@@ -109,13 +114,32 @@ def band_info(rs: RuleSet, band: str, uncapped: str, capped_by: Iterable[str]) -
     level = levels[index]
     return BandInfo(level.id, level.name, level.description, index,
                     Named(uncapped, _band_name(rs, uncapped)),
-                    tuple(Named(b, barrier_title(rs, b)) for b in capped_by))
+                    tuple(Named(b, barrier_title(rs, b)) for b in capped_by),
+                    min_confidence=rs.bands.min_confidence)
 
 
 def summary(rs: RuleSet, a: Assessment) -> Summary:
     weakest = Named(a.weakest, rs.dimension(a.weakest).name) if a.weakest else None
-    return Summary(a.overall, a.confidence, band_info(rs, a.band, a.uncapped_band, a.capped_by),
-                   weakest)
+    band = replace(
+        band_info(rs, a.band, a.uncapped_band, a.capped_by),
+        low=band_named(rs, a.reach.low_band), high=band_named(rs, a.reach.high_band),
+        score_low=a.reach.low, score_high=a.reach.high,
+        narrowing=tuple(Named(q, rs.question(q).text) for q in a.reach.narrowing),
+        provisional=a.provisional, caps=tuple(_cap(rs, a, b) for b in a.capped_by))
+    return Summary(a.overall, a.confidence, band, weakest)
+
+
+def _cap(rs: RuleSet, a: Assessment, barrier_id: str) -> CapItem:
+    raised = next((b for b in a.barriers if b.id == barrier_id), None)
+    answers = tuple(Named(e.ref, rs.question(e.ref).text) for e in
+                    (raised.evidence if raised else ()) if e.kind == "answer")
+    cap = scoring.cap_of(rs, barrier_id) or rs.bands.levels[0].id
+    return CapItem(Named(barrier_id, barrier_title(rs, barrier_id)), band_named(rs, cap),
+                   answers, bool(answers) and all(rs.question(x.id).fact for x in answers))
+
+
+def band_named(rs: RuleSet, band_id: str) -> Named:
+    return Named(band_id, _band_name(rs, band_id))
 
 
 def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem:
@@ -137,7 +161,8 @@ def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier) -> BarrierItem:
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
     evidence = tuple(_evidence(rs, e.kind, e.ref, e.value) for e in b.evidence)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do,
-                       evidence, cites.cite(rule), rule.editorial, note=rule.editorial_note)
+                       evidence, cites.cite(rule), rule.editorial, facts=b.facts,
+                       note=rule.editorial_note)
 
 
 def _evidence(rs: RuleSet, kind: str, ref: str, value: object) -> EvidenceItem:
@@ -153,9 +178,10 @@ def stage(rs: RuleSet, cites: Citations, placement: StagePlacement) -> StageItem
     names = {s.id: s.name for s in rs.stages}
     journey = tuple(StageStep(sid, names[sid], status) for sid, status in placement.statuses)
     criteria = tuple(CriterionItem(c.stage, c.kind, c.label, c.met) for c in placement.criteria)
+    high = max(placement.high, placement.index)
     return StageItem(rule.id, rule.name, rule.description, placement.index, placement.complete,
                      journey, criteria, rule.tasks, cites.cite(rule), rule.editorial,
-                     rule.editorial_note)
+                     rule.editorial_note, high, rs.stages[high].name, placement.running)
 
 
 def legal_form(rs: RuleSet, cites: Citations, f: FormFit) -> FormItem:
@@ -188,3 +214,20 @@ def barrier_title(rs: RuleSet, barrier_id: str) -> str:
 
 def _band_name(rs: RuleSet, band_id: str) -> str:
     return rs.band(band_id).name if rs.has("bands", band_id) else band_id
+
+
+def forms_note(rs: RuleSet, a: Assessment) -> FormsNote:
+    v = a.forms
+    return FormsNote(v.ranked,
+                     tuple(Named(b, barrier_title(rs, b)) for b in v.ruled_out_by),
+                     tuple(Named(q, rs.question(q).text) for q in v.questions),
+                     tuple((barrier_title(rs, b), rs.barrier(b).why) for b in v.conflicts))
+
+
+def context(rs: RuleSet, a: Assessment,
+            given: Mapping[str, AnswerValue]) -> tuple[ContextItem, ...]:
+    """Answers to the context-only questions that apply, in questionnaire order."""
+    shown = set(a.visible)
+    return tuple(ContextItem(q.id, q.text, answer_label(q, given[q.id]), q.help)
+                 for q in rs.questions_in_order()
+                 if q.context and q.id in shown and is_real(given.get(q.id)))

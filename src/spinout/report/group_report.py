@@ -31,6 +31,7 @@ from spinout.report.model import (
     WarningItem,
 )
 from spinout.report.refs import Citations
+from spinout.ruleset.conditions import answer_refs
 from spinout.ruleset.model import RuleSet
 
 NO_ROLE = "No role given"
@@ -83,8 +84,11 @@ def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) ->
 def _barrier(rs: RuleSet, cites: Citations, b: engine_group.BarrierShare) -> BarrierItem:
     rule = rs.barrier(b.id)
     dim = Named(rule.dimension, rs.dimension(rule.dimension).name) if rule.dimension else None
+    read = answer_refs(rule.when)
+    facts = bool(read) and all(rs.question(q).fact for q in read)
     return BarrierItem(rule.id, rule.title, rule.severity, dim, rule.why, rule.what_to_do, (),
-                       cites.cite(rule), rule.editorial, b.count, b.share, rule.editorial_note)
+                       cites.cite(rule), rule.editorial, b.count, b.share,
+                       note=rule.editorial_note, facts=facts)
 
 
 def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> StageItem | None:

@@ -34,6 +34,8 @@ def build(rs: RuleSet, answers: AnswersFile, a: Assessment) -> Report:
         comments=comments(rs, answers, a.visible),
         citations=cites.references,
         appendix=cites.appendix(),
+        forms=findings.forms_note(rs, a),
+        context=findings.context(rs, a, answers.answers),
     )
 
 

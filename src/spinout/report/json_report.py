@@ -9,6 +9,7 @@ from typing import Any
 
 from spinout.report.model import (
     ActionItem,
+    BandInfo,
     BarrierItem,
     Count,
     DimensionItem,
@@ -45,10 +46,7 @@ def to_data(r: Report) -> dict[str, Any]:
         "respondent": {"role": r.role.id if r.role else None,
                        "role_label": clean(r.role.name) if r.role else None},
         "overall": score(s.overall),
-        "band": None if band is None else {
-            "id": band.id, "name": clean(band.name), "description": clean(band.description),
-            "level": band.level, "uncapped": band.uncapped.id,
-            "capped_by": [b.id for b in band.capped_by]},
+        "band": None if band is None else band_data(band),
         "confidence": fraction(s.confidence),
         "weakest_dimension": s.weakest.id if s.weakest else None,
         "dimensions": [dimension(d) for d in r.dimensions],
@@ -65,6 +63,13 @@ def to_data(r: Report) -> dict[str, Any]:
         "check_now": [{"name": clean(x.name), "as_of": x.as_of} for x in r.dated],
         "glossary": [{"term": clean(g.term), "definition": clean(g.definition)}
                      for g in r.glossary],
+        "forms": {"ranked": r.forms.ranked,
+                  "ruled_out_by": [b.id for b in r.forms.ruled_out_by],
+                  "questions": [q.id for q in r.forms.questions],
+                  "conflicts": [{"title": clean(t), "why": clean(w)}
+                                for t, w in r.forms.conflicts]},
+        "context": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
+                    for c in r.context],
     }
     if r.group is not None:
         data.update(group(r, r.group))
@@ -73,6 +78,22 @@ def to_data(r: Report) -> dict[str, Any]:
 
 def _note(text: str | None) -> str | None:
     return clean(text) if text else None
+
+
+def band_data(band: BandInfo) -> dict[str, Any]:
+    low = band.low.id if band.low else band.id
+    high = band.high.id if band.high else band.id
+    return {"id": band.id, "name": clean(band.name), "description": clean(band.description),
+            "level": band.level, "uncapped": band.uncapped.id,
+            "capped_by": [b.id for b in band.capped_by],
+            "caps": [{"barrier": c.barrier.id, "cap": c.cap.id,
+                      "answers": [q.id for q in c.answers], "facts": c.facts}
+                     for c in band.caps],
+            "range": {"low": low, "high": high, "overall_low": score(band.score_low),
+                      "overall_high": score(band.score_high)},
+            "narrowing": [q.id for q in band.narrowing],
+            "provisional": band.provisional,
+            "min_confidence": fraction(band.min_confidence)}
 
 
 def score(value: float | None) -> float | None:
@@ -131,6 +152,7 @@ def barrier(b: BarrierItem) -> dict[str, Any]:
         "evidence": [{"kind": e.kind, "ref": e.ref, "value": answer(e.value),
                       "label": clean(e.label)} for e in b.evidence],
         "refs": list(b.refs), "editorial": b.editorial, "note": _note(b.note),
+        "facts": b.facts,
     }
     if b.count is not None:
         data["count"] = count(b.count)
@@ -142,6 +164,7 @@ def stage(st: StageItem) -> dict[str, Any]:
     return {
         "id": st.id, "name": clean(st.name), "description": clean(st.description),
         "index": st.index, "complete": st.complete,
+        "high": max(st.high, st.index), "running": st.running,
         "journey": [{"id": s.id, "name": clean(s.name), "status": s.status,
                      **({} if s.count is None else {"count": count(s.count)})}
                     for s in st.journey],

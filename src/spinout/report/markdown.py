@@ -57,7 +57,7 @@ def render(report: Report, brief_only: bool = False) -> str:
         if report.group is not None:
             blocks += markdown_group.sections(report.group)
         blocks += [dimensions(report), barriers(report), stage(report), legal_forms(report),
-                   next_actions(report), unknowns(report), comments(report),
+                   next_actions(report), unknowns(report), context(report), comments(report),
                    parts.dated(report), parts.glossary(report), references(report)]
     return _joined(blocks)
 
@@ -95,12 +95,24 @@ def summary(r: Report) -> list[str]:
         if r.group.withheld:
             return [*lines, say.withheld(r.group)]
         lines += [say.protection(r.group), ""]
-    if band is None:
+    if band is None or r.stage is None or s.confidence is None:
         return lines
-    lines.append(f"- Readiness band{' (median)' if r.kind == 'group' else ''}: "
-                 f"**{md_escape(band.name)}**: {md_escape(band.description)} (editorial guidance)")
+    if r.stage.running:
+        lines.append(f"- {say.RUNNING}")
+    if band.provisional:
+        lines.append(f"- {say.provisional(band, s.confidence)}")
+        if band.narrowing:
+            lines.append(f"- {say.narrowing(band, MD)}")
+    described = "" if band.provisional else \
+        f": {md_escape(band.description)} (editorial guidance)"
+    lines.append(f"- {say.band_heading(r)}: **{md_escape(band.name)}**{described}")
+    if band.ranged:
+        lines.append(f"- {say.band_range(band, MD)}")
+        if band.narrowing and not band.provisional:
+            lines.append(f"- {say.narrowing(band, MD)}")
     if band.capped_by:
         lines.append(f"- {say.held_at_band(band, MD)}")
+        lines.append(f"- {say.cap_lift(band, MD)}")
     lines += [f"- Overall readiness{' (median)' if r.kind == 'group' else ''}: "
               f"{number(s.overall)} out of 100",
               f"- Confidence: {say.confidence(s.confidence)}"]
@@ -150,7 +162,7 @@ def barrier(b: BarrierItem, respondents: int) -> list[str]:
              f"{md_refs(b.refs)}", ""]
     if b.share is not None:
         lines += [say.barrier_share(b, respondents), ""]
-    lines += [f"{say.WHY_IT_MATTERS} {md_escape(b.why)}", "", say.WHAT_TO_DO, ""]
+    lines += [f"{say.WHY_IT_MATTERS} {md_escape(b.why)}", "", say.advice_title(b), ""]
     lines += [f"{i}. {md_escape(step)}" for i, step in enumerate(b.what_to_do, 1)]
     if b.evidence:
         lines += ["", say.evidence(b.evidence, MD)]
@@ -169,27 +181,40 @@ def stage(r: Report) -> list[str]:
     if st.editorial:
         lines += ["", ITALIC_EDITORIAL]
     lines += parts.note(st.note)
-    if st.remaining:
-        lines += ["", say.remaining_title(r) + ":", ""]
-        lines += [f"- {md_escape(c.label)}" for c in st.remaining]
-    met = [c for c in st.criteria if c.met]
-    if met:
-        lines += ["", "Already met:", ""]
-        lines += [f"- {md_escape(c.label)}" for c in met]
+    if st.running:
+        lines += ["", say.RUNNING]
+    if r.kind == "group":
+        groups = [(say.remaining_title(r), st.remaining)]
+    else:
+        groups = [(say.UNMET, st.unmet), (say.UNKNOWN_CRITERIA, st.unknown),
+                  (say.EARLIER, st.earlier)]
+    groups.append((say.ALREADY_MET, tuple(c for c in st.criteria if c.met)))
+    for title, items in groups:
+        if items:
+            lines += ["", title + ":", ""]
+            lines += [f"- {md_escape(c.label)}" for c in items]
     lines += ["", "Tasks at this stage:", ""]
     lines += [f"- {md_escape(t)}" for t in st.tasks]
     return lines
 
 
 def legal_forms(r: Report) -> list[str]:
-    lines = ["## Legal forms, best fit first", ""]
+    lines = [f"## {say.forms_heading(r)}", ""]
+    for title, why in r.forms.conflicts:
+        lines += [say.conflict(title, why, MD), ""]
+    if not r.forms.ranked:
+        lines += [say.forms_not_ranked(r, MD), ""]
+        if r.forms.ruled_out_by:
+            return lines[:-1]
     for f in r.legal_forms:
-        lines += list(legal_form(f))
+        lines += list(legal_form(f, r))
     return lines[:-1]
 
 
-def legal_form(f: FormItem) -> Iterator[str]:
-    head = f"{f.rank}. **{md_escape(f.name)}** ({fit_text(f)}){md_refs(f.refs)}"
+def legal_form(f: FormItem, r: Report) -> Iterator[str]:
+    mark = f"{f.rank}." if r.forms.ranked else "-"
+    head = (f"{mark} **{md_escape(f.name)}** ({fit_text(f)}{say.tied(f, r.legal_forms)})"
+            f"{md_refs(f.refs)}")
     if f.excluded and f.first is None:
         why = "; ".join(md_escape(x.text) for x in f.reasons if x.effect == "excludes")
         yield f"{head}: {why}" if why else head
@@ -208,6 +233,12 @@ def legal_form(f: FormItem) -> Iterator[str]:
         yield ""
         yield from (f"   - {item}" for item in items)
     yield ""
+
+
+def context(r: Report) -> list[str]:
+    if not r.context:
+        return []
+    return ["## " + say.CONTEXT, "", *(f"- {say.context(c, MD)}" for c in r.context)]
 
 
 def next_actions(r: Report) -> list[str]:

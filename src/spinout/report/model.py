@@ -58,13 +58,41 @@ class Named:
 
 
 @dataclass(frozen=True)
+class CapItem:
+    """A raised barrier holding the band down: the band it allows at most, and the answers
+    it rests on (``facts``: all of them record facts the group cannot change)."""
+
+    barrier: Named
+    cap: Named
+    answers: tuple[Named, ...]
+    facts: bool
+
+
+@dataclass(frozen=True)
 class BandInfo:
+    """The band, and how sure it is: ``low`` and ``high`` are the bands the answers could
+    still reach (``score_low``/``score_high`` the overall scores), ``narrowing`` the questions
+    whose answers would narrow that most; the band is ``provisional`` when the confidence is
+    below ``min_confidence``."""
+
     id: str
     name: str
     description: str
     level: int
     uncapped: Named
     capped_by: tuple[Named, ...]
+    low: Named | None = None
+    high: Named | None = None
+    score_low: float | None = None
+    score_high: float | None = None
+    narrowing: tuple[Named, ...] = ()
+    provisional: bool = False
+    min_confidence: float = 0.0
+    caps: tuple[CapItem, ...] = ()
+
+    @property
+    def ranged(self) -> bool:
+        return self.low is not None and self.high is not None and self.low.id != self.high.id
 
 
 @dataclass(frozen=True)
@@ -122,6 +150,7 @@ class BarrierItem:
     count: Count | None = None  # group reports: respondents for whom it is raised
     share: float | None = None
     note: str | None = None  # spinout's own advice beyond the cited passages
+    facts: bool = False  # it rests on facts the group cannot change: advice is how to respond
 
 
 @dataclass(frozen=True)
@@ -153,10 +182,36 @@ class StageItem:
     refs: tuple[int, ...]
     editorial: bool
     note: str | None = None  # spinout's own advice beyond the cited passages
+    high: int = -1  # the highest stage the evidence allows (-1: same as ``index``)
+    high_name: str = ""
+    running: bool = False  # the group already runs the service as a mutual
+
+    @property
+    def ranged(self) -> bool:
+        return self.high > self.index
 
     @property
     def remaining(self) -> tuple[CriterionItem, ...]:
         return tuple(c for c in self.criteria if c.met is not True)
+
+    def _earlier(self, c: CriterionItem) -> bool:
+        order = [s.id for s in self.journey]
+        return c.stage in order and order.index(c.stage) < self.index
+
+    @property
+    def unmet(self) -> tuple[CriterionItem, ...]:
+        """Criteria of this stage (and the next stage's entry) known not to be met."""
+        return tuple(c for c in self.criteria if c.met is False and not self._earlier(c))
+
+    @property
+    def unknown(self) -> tuple[CriterionItem, ...]:
+        """Criteria not known yet: answering them would settle the stage."""
+        return tuple(c for c in self.criteria if c.met is None)
+
+    @property
+    def earlier(self) -> tuple[CriterionItem, ...]:
+        """Criteria of earlier stages known not to be met, though the group is past them."""
+        return tuple(c for c in self.criteria if c.met is False and self._earlier(c))
 
 
 @dataclass(frozen=True)
@@ -181,6 +236,18 @@ class FormItem:
     mean_rank: float | None = None
     excluded_count: Count | None = None
     note: str | None = None  # spinout's own advice beyond the cited passages
+
+
+@dataclass(frozen=True)
+class FormsNote:
+    """Whether the legal forms are shown as a ranking, and why not: a barrier that rules a
+    mutual out, or no answer that separates them (``questions`` would); ``conflicts`` are
+    wishes no form can meet together, with why."""
+
+    ranked: bool = True
+    ruled_out_by: tuple[Named, ...] = ()
+    questions: tuple[Named, ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()  # (title, why)
 
 
 @dataclass(frozen=True)
@@ -216,6 +283,16 @@ class UnknownItem:
     refs: tuple[int, ...]
     editorial: bool
     count: int = 1
+
+
+@dataclass(frozen=True)
+class ContextItem:
+    """The answer to a question asked for context only (not scored), with why it is asked."""
+
+    question: str
+    text: str
+    answer: str
+    help: str
 
 
 @dataclass(frozen=True)
@@ -353,6 +430,8 @@ class Report:
     citations: tuple[Reference, ...]
     appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
     group: GroupInfo | None = None
+    forms: FormsNote = FormsNote()
+    context: tuple[ContextItem, ...] = ()
     service: str | None = None  # the service or group the report is about, when named
     dated: tuple[DatedItem, ...] = ()  # "check what exists now", in reading order
     glossary: tuple[GlossaryItem, ...] = ()

@@ -16,6 +16,7 @@ from spinout.report.model import (
     ActionItem,
     BandInfo,
     BarrierItem,
+    ContextItem,
     ContributionItem,
     Count,
     DatedItem,
@@ -42,6 +43,13 @@ GROUP_ACTIONS = ("Worked out on the group's typical answers (the most common ans
 CONTRIBUTIONS = "Answers that drove this score:"
 WHY_IT_MATTERS = "Why it matters:"
 WHAT_TO_DO = "What to do:"
+HOW_TO_RESPOND = ("How to respond (this rests on facts about the service or outside events, "
+                  "which the group cannot change):")
+
+
+def advice_title(b: BarrierItem) -> str:
+    """The heading of a barrier's steps: what to do, or how to respond to a fact."""
+    return HOW_TO_RESPOND if b.facts else WHAT_TO_DO
 
 
 class Style(Protocol):
@@ -59,8 +67,62 @@ def held_at_band(band: BandInfo, s: Style) -> str:
     if not band.capped_by:
         return ""
     names = ", ".join(s.text(b.name) for b in band.capped_by)
-    return (f"Held at this band by {plural(len(band.capped_by), 'blocker')}: {names}; the "
+    return (f"Held at this band by {plural(len(band.capped_by), 'barrier')}: {names}; the "
             f"scores alone would give {s.text(band.uncapped.name)}")
+
+
+def cap_lift(band: BandInfo, s: Style) -> str:
+    """What would lift the caps holding the band down ("" when none does)."""
+    if not band.caps:
+        return ""
+    binding = next((c for c in band.caps if c.cap.id == band.id), band.caps[0])
+    changeable = [c for c in band.caps if not c.facts]
+    facts = [c for c in band.caps if c.facts]
+    parts = []
+    if changeable:
+        asked = "; ".join(dict.fromkeys(s.quote(s.text(q.name)) for c in changeable
+                                        for q in c.answers))
+        them = "it" if len(changeable) == 1 else "them"
+        parts.append(f"the answers to {asked} no longer raise {them}" if asked else
+                     "those barriers no longer apply")
+    if facts:
+        names = ", ".join(s.text(c.barrier.name) for c in facts)
+        parts.append(f"the facts behind {names} change (see the advice on how to respond)")
+    return (f"{s.text(binding.barrier.name)} allows at most {s.text(binding.cap.name)}. The cap "
+            f"lifts only when {' and '.join(parts)}")
+
+
+def band_range(band: BandInfo, s: Style) -> str:
+    """The bands the unknown answers could still lead to ("" when they cannot move it)."""
+    if not band.ranged or band.low is None or band.high is None:
+        return ""
+    return (f"Could still be anywhere from {s.text(band.low.name)} to "
+            f"{s.text(band.high.name)} (overall {number(band.score_low)} to "
+            f"{number(band.score_high)}), depending on the answers still unknown")
+
+
+def narrowing(band: BandInfo, s: Style) -> str:
+    if not band.narrowing:
+        return ""
+    return ("Answers that would narrow the range most: "
+            + "; ".join(s.quote(s.text(q.name)) for q in band.narrowing))
+
+
+def provisional(band: BandInfo, confidence: float) -> str:
+    """Why the band is only provisional ("" when it is established)."""
+    if not band.provisional:
+        return ""
+    return (f"Provisional: only {percent(confidence)} of the weighted questions are answered, "
+            f"below the {percent(band.min_confidence)} this rule set asks for before a band "
+            "is shown as established. Most of the evidence is still missing, so the band's "
+            "description is not shown.")
+
+
+def band_heading(r: Report) -> str:
+    """The words before the band's name in a summary."""
+    median = " (median)" if r.kind == "group" else ""
+    provisional = r.summary.band is not None and r.summary.band.provisional
+    return f"Readiness band{median}{' (provisional)' if provisional else ''}"
 
 
 def confidence(value: float | None) -> str:
@@ -137,7 +199,19 @@ def stage_line(r: Report, s: Style) -> str:
     if r.kind == "group":
         where = "Group's stage (median)"
     name = s.strong(s.text(st.name, mid_line=True))
+    if st.ranged:
+        high = s.strong(s.text(st.high_name, mid_line=True))
+        return (f"{s.text(where)}: between {name} and {high} ({st.index + 1} to "
+                f"{st.high + 1} of {len(st.journey)}), depending on answers not known yet")
     return f"{s.text(where)}: {name} ({st.index + 1} of {len(st.journey)})"
+
+
+RUNNING = ("This group already runs the service as a mutual: read the scores and barriers as "
+           "how well placed it is to run and sustain the mutual, not as readiness to start.")
+UNMET = "What remains"
+UNKNOWN_CRITERIA = "Not known yet (answers that would settle the stage)"
+EARLIER = "Still open from earlier stages"
+ALREADY_MET = "Already met"
 
 
 def journey_step(step: StageStep, s: Style) -> str:
@@ -174,6 +248,45 @@ def action(a: ActionItem, band: str, s: Style) -> str:
 def unknown(u: UnknownItem, kind: str, s: Style) -> str:
     who = f", about {plural(u.count, 'respondent')}" if kind == "group" else ""
     return f"{s.text(u.text)} ({s.text(UNKNOWN_REASONS.get(u.reason, u.reason))}{who})"
+
+
+def forms_heading(r: Report) -> str:
+    return "Legal forms, best fit first" if r.forms.ranked else "Legal forms"
+
+
+def forms_not_ranked(r: Report, s: Style) -> str:
+    """Why the legal forms are not ranked ("" when they are)."""
+    f = r.forms
+    if f.ranked:
+        return ""
+    if f.ruled_out_by:
+        names = ", ".join(s.text(b.name) for b in f.ruled_out_by)
+        return (f"Legal forms are not ranked: your answers raise {names}, which rules out a "
+                "mutual for this service until it is resolved.")
+    if not f.questions:
+        return ("Legal forms are not ranked: no answer separates them, so each fits as well "
+                "as the others.")
+    asked = "; ".join(s.quote(s.text(q.name)) for q in f.questions)
+    return (f"Legal forms are not ranked: no answer yet separates them. Answer these to "
+            f"compare them: {asked}.")
+
+
+def conflict(title: str, why: str, s: Style) -> str:
+    head = s.strong(f"Your wishes conflict: {s.text(title, mid_line=True)}.")
+    return f"{head} {s.text(why)}"
+
+
+def tied(f: FormItem, forms: Sequence[FormItem]) -> str:
+    """" (tied)" after a form that shares its rank with another open form."""
+    same = [g for g in forms if not g.excluded and g.rank == f.rank]
+    return " (tied)" if not f.excluded and len(same) > 1 else ""
+
+
+CONTEXT = "About the service (context only, not scored)"
+
+
+def context(c: ContextItem, s: Style) -> str:
+    return f"{s.text(c.text)} {s.quote(s.text(c.answer))}. {s.text(c.help)}"
 
 
 # --- group reports ----------------------------------------------------------------------------

@@ -10,7 +10,15 @@ from typing import Any, Protocol
 
 from spinout.errors import Problem
 from spinout.qtypes import Shape
-from spinout.ruleset.conditions import AnswerCondition, DimensionCondition, walk
+from spinout.ruleset.conditions import (
+    AllCondition,
+    AnswerCondition,
+    AnyCondition,
+    DimensionCondition,
+    NotCondition,
+    answer_refs,
+    walk,
+)
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import is_number, show
 
@@ -38,7 +46,7 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
 def check_all(rs: RuleSet, at: Locator) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_unique_ids, _references, _conditions, _cycles, _order, _coverage,
-                  _bands, _glossary):
+                  _bands, _glossary, _facts, _direct_evidence, _used):
         problems.extend(check(rs, at))
     return problems
 
@@ -278,9 +286,18 @@ def _bands(rs: RuleSet, at: Locator) -> Iterator[Problem]:
                      f"band `{levels[j].id}` must start above `{levels[j - 1].id}`",
                      "list bands from lowest to highest with rising `min`")
     ids = [b.id for b in levels]
-    if rs.bands.blocker_cap not in ids:
-        yield at("bands", 0, ("blocker_cap",), f"unknown band `{rs.bands.blocker_cap}`",
-                 did_you_mean(rs.bands.blocker_cap, ids))
+    caps: list[tuple[tuple[str, ...], str | None]] = [(("blocker_cap",), rs.bands.blocker_cap)]
+    caps += [(("caps", severity), band) for severity, band in rs.bands.caps.items()]
+    for sub, band in caps:
+        if band is not None and band not in ids:
+            yield at("bands", 0, sub, f"unknown band `{band}`", did_you_mean(band, ids))
+    if rs.bands.blocker_cap is not None and "blocker" in rs.bands.caps:
+        yield at("bands", 0, ("blocker_cap",), "the blocker cap is given twice, as "
+                 "`blocker_cap` and in `caps`", "remove `blocker_cap` and keep "
+                 "`caps: {blocker: ...}`")
+    for i, b in enumerate(rs.barriers):
+        if b.cap is not None and b.cap not in ids:
+            yield at("barriers", i, ("cap",), f"unknown band `{b.cap}`", did_you_mean(b.cap, ids))
 
 
 def _glossary(rs: RuleSet, at: Locator) -> Iterator[Problem]:
@@ -292,3 +309,57 @@ def _glossary(rs: RuleSet, at: Locator) -> Iterator[Problem]:
                 yield at("glossary", i, (sub,), f"glossary {sub} `{key}` is given twice",
                          "explain each term once")
             seen.add((sub, key))
+
+
+def _facts(rs: RuleSet, at: Locator) -> Iterator[Problem]:
+    """Next best actions never propose changing a fact, and context is not scored."""
+    for i, q in enumerate(rs.questions):
+        if q.fact and q.action is not None:
+            yield at("questions", i, ("action",),
+                     f"`{q.id}` is a fact question, so it cannot have a next action (the group "
+                     "cannot change the answer)",
+                     "remove `action` and put advice on how to respond in a barrier, or drop "
+                     "`fact: true`")
+        if q.context and q.dimensions:
+            yield at("questions", i, ("context",),
+                     f"`{q.id}` is marked `context: true` but is scored",
+                     "remove its `scores`, or remove `context: true`")
+
+
+def _on_scores_alone(condition: object, dimensions: bool) -> bool:
+    """The condition's value with every answer test false and every dimension test
+    ``dimensions``."""
+    if isinstance(condition, AllCondition):
+        return all(_on_scores_alone(c, dimensions) for c in condition.all)
+    if isinstance(condition, AnyCondition):
+        return any(_on_scores_alone(c, dimensions) for c in condition.any)
+    if isinstance(condition, NotCondition):
+        return not _on_scores_alone(condition.not_, dimensions)
+    return dimensions if isinstance(condition, DimensionCondition) else False
+
+
+def _direct_evidence(rs: RuleSet, at: Locator) -> Iterator[Problem]:
+    """A barrier is raised only by answers that speak to it, never by a score alone."""
+    for i, b in enumerate(rs.barriers):
+        if _on_scores_alone(b.when, True) and not _on_scores_alone(b.when, False):
+            yield at("barriers", i, ("when",),
+                     f"barrier `{b.id}` can be raised by a dimension score alone, with no "
+                     "answer that speaks to it",
+                     "test the answers it rests on, e.g. `all: [{answer: ...}, {dimension: "
+                     "...}]`")
+
+
+def _used(rs: RuleSet, at: Locator) -> Iterator[Problem]:
+    """Every question counts: it is scored, read by a barrier, stage or legal form, gives the
+    staff count, or is marked context."""
+    read = {rs.header.staff_count_question}
+    for kind, _, _, condition in conditions_of(rs):
+        if kind != "questions":
+            read.update(answer_refs(condition))
+    for i, q in enumerate(rs.questions):
+        if not (q.is_comment or q.context or q.dimensions or q.id in read):
+            yield at("questions", i, ("id",),
+                     f"`{q.id}` is asked but never used: no score, barrier, stage or legal "
+                     "form reads it",
+                     "give its options `scores`, test it in a barrier, or mark it "
+                     "`context: true`")

@@ -147,10 +147,12 @@ def holds(condition: object, answers: Answers,
     raise TypeError(f"not a condition: {condition!r}")
 
 
-def maybe(condition: object, shown: Answers, settled: Container[str]) -> bool | None:
-    """Three-valued reading of an answers-only condition. ``shown`` holds the real answers whose
-    question surely applies; ``settled`` the ids of questions that surely do not apply (their
-    answers count as not given). A test on any other question is unknown (``None``)."""
+def maybe(condition: object, shown: Answers, settled: Container[str],
+          dimension: Callable[[DimensionCondition], bool | None] | None = None) -> bool | None:
+    """Three-valued reading of a condition. ``shown`` holds the real answers whose question
+    surely applies; ``settled`` the ids of questions that surely do not apply (their answers
+    count as not given). A test on any other question is unknown (``None``). ``dimension``
+    reads a dimension test the same way; without it only answer conditions may be read."""
     if condition is None:
         return True
     if isinstance(condition, AnswerCondition):
@@ -160,14 +162,16 @@ def maybe(condition: object, shown: Answers, settled: Container[str]) -> bool | 
             return _answer_holds(condition, NO_ANSWERS)
         return None
     if isinstance(condition, AllCondition):
-        parts = [maybe(c, shown, settled) for c in condition.all]
+        parts = [maybe(c, shown, settled, dimension) for c in condition.all]
         return False if False in parts else None if None in parts else True
     if isinstance(condition, AnyCondition):
-        parts = [maybe(c, shown, settled) for c in condition.any]
+        parts = [maybe(c, shown, settled, dimension) for c in condition.any]
         return True if True in parts else None if None in parts else False
     if isinstance(condition, NotCondition):
-        inner = maybe(condition.not_, shown, settled)
+        inner = maybe(condition.not_, shown, settled, dimension)
         return None if inner is None else not inner
+    if isinstance(condition, DimensionCondition) and dimension is not None:
+        return dimension(condition)
     raise TypeError(f"not an answer condition: {condition!r}")
 
 

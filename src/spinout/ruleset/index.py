@@ -31,7 +31,9 @@ class RuleIndex:
     ``scored_by`` the questions scoring each dimension, in order; ``gates`` the questions
     whose answers some question's ``when`` reads; ``readers`` the barriers whose condition
     reads a question or a dimension it scores; ``option_worth`` each option's points
-    weighted by the dimensions' weights, for questions answered with one option."""
+    weighted by the dimensions' weights, for questions answered with one option;
+    ``point_range`` the fewest and most points any answer to a question gives each
+    dimension it scores."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
     ordered: tuple[Question, ...]
@@ -44,6 +46,7 @@ class RuleIndex:
     option_worth: Mapping[str, tuple[tuple[AnswerValue, float], ...]]
     shapes: Mapping[str, Shape]
     senior_roles: frozenset[str]
+    point_range: Mapping[str, Mapping[str, tuple[float, float]]]
 
     @classmethod
     def build(cls, rs: RuleSet) -> RuleIndex:
@@ -69,6 +72,8 @@ class RuleIndex:
                                   for q in rs.questions}),
             shapes=_frozen({q.id: q.kind.shape(q) for q in rs.questions}),
             senior_roles=frozenset(r.id for r in rs.roles if r.senior),
+            point_range=_frozen({q.id: _frozen(point_range(q, dims_of[q.id]))
+                                 for q in rs.questions}),
         )
 
 
@@ -76,6 +81,27 @@ def worth(q: Question, value: AnswerValue, dims: tuple[str, ...],
           weights: Mapping[str, float]) -> float:
     """The answer's points weighted by the dimensions' weights."""
     return sum(weights.get(d, 0.0) * p for d, p in q.kind.points(q, value, dims).items())
+
+
+def point_range(q: Question, dims: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """The fewest and most points an answer to ``q`` gives each dimension in ``dims``: over
+    its options (for several choices, also none and all of them), or the two ends of its
+    range."""
+    from spinout.qtypes import Shape
+
+    values: list[Any] = [v for v, _ in q.kind.choices(q)]
+    if q.kind.shape(q) is Shape.MULTI:
+        values = [[], list(values), *([v] for v in values)]
+    elif not values:
+        values = [b for b in q.kind.bounds(q) if b is not None]
+    found: dict[str, tuple[float, float]] = {}
+    for value in values:
+        points = q.kind.points(q, value, dims)
+        for d in dims:
+            p = points.get(d, 0.0)
+            low, high = found.get(d, (p, p))
+            found[d] = (min(low, p), max(high, p))
+    return found
 
 
 def _ordered(rs: RuleSet) -> tuple[Question, ...]:

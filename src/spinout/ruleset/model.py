@@ -196,6 +196,18 @@ class Question(Cited):
         description="Scales without options: what the highest number means, e.g. "
         "`Completely sure`.",
     )
+    fact: bool = Field(
+        default=False,
+        description="True when the answer records a fact about the service, its history or "
+        "outside events that the group cannot change (the kind of service, who started the "
+        "idea, a takeover, a campaign): next best actions never propose changing it, and a "
+        "barrier resting on it gives advice on how to respond.",
+    )
+    context: bool = Field(
+        default=False,
+        description="True for a question asked for context only: it is not scored, and "
+        "reports list its answer under the context of the assessment.",
+    )
 
     @field_validator("type")
     @classmethod
@@ -260,6 +272,21 @@ class Barrier(Cited):
     when: Condition = Field(description="The barrier is triggered when this holds.")
     why: str = Field(min_length=1, description="Why it matters.")
     what_to_do: tuple[str, ...] = Field(min_length=1, description="Steps that address it.")
+    cap: Id | None = Field(
+        default=None,
+        description="Highest band allowed while this barrier is raised (overrides the cap "
+        "for its severity in `bands.caps`).",
+    )
+    rules_out_mutual: bool = Field(
+        default=False,
+        description="True when, once raised, a mutual is not open to the service: legal "
+        "forms are then not ranked.",
+    )
+    conflict: bool = Field(
+        default=False,
+        description="True when the barrier marks wishes no legal form can meet together; "
+        "the legal forms part of a report points to it.",
+    )
 
 
 class Criterion(Frozen):
@@ -271,6 +298,16 @@ class Stage(Cited):
     id: Id
     name: str = Field(min_length=1)
     description: str = Field(min_length=1)
+    reached: tuple[Criterion, ...] = Field(
+        default=(),
+        description="Answers that show the group has got at least this far, whatever is "
+        "unknown about earlier stages (any one met is enough).",
+    )
+    running: bool = Field(
+        default=False,
+        description="True for a stage after the spin-out: reports speak of running and "
+        "sustaining the mutual, not of readiness to start.",
+    )
     entry: tuple[Criterion, ...] = ()
     exit: tuple[Criterion, ...] = Field(min_length=1)
     tasks: tuple[str, ...] = Field(min_length=1)
@@ -365,7 +402,27 @@ class GlossaryTerm(Frozen):
 
 class Bands(Frozen):
     levels: tuple[Band, ...] = Field(min_length=2)
-    blocker_cap: Id = Field(description="Highest band allowed while any blocker is triggered.")
+    caps: dict[Severity, Id] = Field(
+        default_factory=dict,
+        description="Highest band allowed while a barrier of this severity is raised, e.g. "
+        "`{blocker: early, major: developing}`; a barrier's own `cap` overrides it.",
+    )
+    blocker_cap: Id | None = Field(
+        default=None, description="Older spelling of `caps: {blocker: ...}`; give one or the "
+        "other.",
+    )
+    min_confidence: float = Field(
+        default=0, ge=0, le=1,
+        description="Share of the weighted questions (0-1) that must be answered before the "
+        "band is shown as established; below it the band is provisional.",
+    )
+
+    def cap_for(self, severity: str) -> str | None:
+        """The band a barrier of ``severity`` caps the readiness band at (None: no cap)."""
+        found = self.caps.get(severity)  # type: ignore[call-overload]
+        if found is None and severity == "blocker":
+            return self.blocker_cap
+        return found
 
 
 class Header(Frozen):

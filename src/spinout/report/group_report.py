@@ -3,12 +3,15 @@ first, as they head the report) so citations number as they are met."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spinout.engine import group as engine_group
 from spinout.engine.dispersion import Spread
 from spinout.qtypes import answer_label
 from spinout.report import findings
 from spinout.report.model import (
     ActionItem,
+    BandInfo,
     BarrierItem,
     CommentItem,
     CriterionItem,
@@ -56,8 +59,7 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
         date=g.latest,
         respondents=g.respondents,
         role=None,
-        summary=Summary(g.overall.median, g.confidence,
-                        findings.band_info(rs, g.band, g.band, ()),
+        summary=Summary(g.overall.median, g.confidence, _band(rs, g),
                         Named(g.weakest, rs.dimension(g.weakest).name) if g.weakest else None),
         dimensions=dimensions,
         barriers=barriers,
@@ -71,6 +73,15 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
         appendix=cites.appendix(),
         group=_info(rs, g, warnings),
     )
+
+
+def _band(rs: RuleSet, g: engine_group.GroupAssessment) -> BandInfo:
+    """The median band, the range from the median respondent's worst band to the median
+    respondent's best, and provisional when the mean confidence is below the threshold."""
+    low, high = g.band_range if g.band_range[0] else (g.band, g.band)
+    return replace(findings.band_info(rs, g.band, g.band, ()),
+                   low=findings.band_named(rs, low), high=findings.band_named(rs, high),
+                   provisional=g.provisional)
 
 
 def _spread(sp: Spread) -> Spread | None:
@@ -101,8 +112,10 @@ def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> St
                               "current" if i == index else "ahead", counts.get(s.id, 0))
                     for i, s in enumerate(rs.stages))
     criteria = tuple(CriterionItem(rule.id, "exit", c.label, None) for c in rule.exit)
+    high = max(index, g.stage_high)
     return StageItem(rule.id, rule.name, rule.description, index, False, journey, criteria,
-                     rule.tasks, cites.cite(rule), rule.editorial)
+                     rule.tasks, cites.cite(rule), rule.editorial, high, rs.stages[high].name,
+                     rule.running)
 
 
 def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare, n: int) -> FormItem:
@@ -137,6 +150,9 @@ def _info(rs: RuleSet, g: engine_group.GroupAssessment,
         disagreements=tuple(_disagreement(rs, d) for d in g.disagreements),
         warnings=warnings,
         comments_status=g.comments_status,
+        capped=g.capped,
+        caps=tuple(NamedCount(b, findings.barrier_title(rs, b), c, c / g.respondents)
+                   for b, c in g.caps),
     )
 
 

@@ -92,8 +92,11 @@ def band_range(band: BandInfo, s: Style) -> str:
     """The bands the unknown answers could still lead to ("" when they cannot move it)."""
     if not band.ranged or band.low is None or band.high is None:
         return ""
-    return (f"Could still be anywhere from {s.text(band.low.name)} to "
-            f"{s.text(band.high.name)} (overall {number(band.score_low)} to "
+    span = f"{s.text(band.low.name)} to {s.text(band.high.name)}"
+    if band.score_high is None:
+        return (f"Could still be anywhere from {span}: this runs from the median respondent's "
+                "worst band to the median respondent's best, with the answers still unknown")
+    return (f"Could still be anywhere from {span} (overall {number(band.score_low)} to "
             f"{number(band.score_high)}), depending on the answers still unknown")
 
 
@@ -281,6 +284,15 @@ ALIKE = "Respondents answered alike wherever two or more answered."
 DIVIDED = ("Questions with the most divided answers first (0 means all agree, 1 an even split "
            "between opposite ends).")
 BANDS_OF_RESPONDENTS = "Readiness bands of individual respondents"
+
+
+def group_caps(g: GroupInfo, respondents: int, s: Style) -> str:
+    """How many respondents' bands barriers held down, and by which ("" when none)."""
+    if not g.capped:
+        return ""
+    names = ", ".join(f"{s.text(c.name)} ({c.count})" for c in g.caps)
+    return (f"A barrier held the band down for {g.capped} of {respondents} respondents: "
+            f"{names}")
 
 
 def staff(g: GroupInfo) -> str:

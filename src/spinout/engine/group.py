@@ -208,6 +208,11 @@ class GroupAssessment:
     comments: tuple[Comment, ...]
     comments_status: str
     latest: str | None
+    band_range: tuple[str, str] = ("", "")  # lower medians of respondents' worst, best bands
+    provisional: bool = False  # mean confidence below the rule set's min_confidence
+    capped: int = 0  # respondents whose band a barrier held down
+    caps: tuple[tuple[str, int], ...] = ()  # (barrier, respondents it held down), most first
+    stage_high: int = 0  # lower median of respondents' highest possible stages
 
     def dimension(self, did: str) -> GroupDimension:
         return next(d for d in self.dimensions if d.id == did)
@@ -271,6 +276,7 @@ def finish(rs: RuleSet, tally: Tally, include_comments: bool = False,
         comments=comments,
         comments_status=status,
         latest=tally.latest,
+        **(_verdict(rs, tally) if shown else {}),
     )
 
 
@@ -278,6 +284,20 @@ def _dimension(tally: Tally, did: str, k: int, shown: bool) -> GroupDimension:
     confidence = dispersion.mean(tally.dimension_confidence.get(did, []))
     return GroupDimension(did, privacy.scores(tally.scores.get(did, ()), k),
                           privacy.tenth(confidence) if shown else None)
+
+
+def _verdict(rs: RuleSet, tally: Tally) -> dict[str, Any]:
+    """The group's band range, provisional flag, caps and highest stage, from respondents'."""
+    levels = [b.id for b in rs.bands.levels]
+    low = levels[dispersion.lower_median([tally.bands_low[b] for b in levels])]
+    high = levels[dispersion.lower_median([tally.bands_high[b] for b in levels])]
+    stages = range(len(rs.stages))
+    k = rs.header.min_group_size
+    caps = sorted(((b, c) for b, c in tally.caps.items() if c >= k),
+                  key=lambda pair: (-pair[1], pair[0]))
+    return {"band_range": (low, high), "capped": tally.capped, "caps": tuple(caps),
+            "provisional": dispersion.mean(tally.confidence) < rs.bands.min_confidence,
+            "stage_high": dispersion.lower_median([tally.stages_high[i] for i in stages])}
 
 
 def for_group(rs: RuleSet, answers: AnswersFile) -> Assessment:

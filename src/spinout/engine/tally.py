@@ -64,7 +64,12 @@ class Tally:
     scores: dict[str, list[float]] = field(default_factory=dict)
     dimension_confidence: dict[str, list[float]] = field(default_factory=dict)
     bands: Counter[str] = field(default_factory=Counter)
+    bands_low: Counter[str] = field(default_factory=Counter)
+    bands_high: Counter[str] = field(default_factory=Counter)
+    caps: Counter[str] = field(default_factory=Counter)
+    capped: int = 0
     stages: Counter[str] = field(default_factory=Counter)
+    stages_high: Counter[int] = field(default_factory=Counter)
     barriers: Counter[str] = field(default_factory=Counter)
     form_rank_sum: Counter[str] = field(default_factory=Counter)
     form_first: Counter[str] = field(default_factory=Counter)
@@ -96,7 +101,12 @@ class Tally:
                 self.staff.append(float(staff))
         self._add_scores(a, role)
         self.bands[a.band] += 1
+        self.bands_low[a.reach.low_band] += 1
+        self.bands_high[a.reach.high_band] += 1
+        self.caps.update(a.capped_by)
+        self.capped += bool(a.capped_by)
         self.stages[a.stage.id] += 1
+        self.stages_high[max(a.stage.high, a.stage.index)] += 1
         self.barriers.update(b.id for b in a.barriers)
         for fit in a.legal_forms:
             self.form_rank_sum[fit.id] += fit.rank
@@ -152,6 +162,7 @@ class Tally:
         """Add ``other``'s counts to this tally (in place) and return it."""
         self.count += other.count
         self.senior += other.senior
+        self.capped += other.capped
         self.staff.extend(other.staff)
         if other.latest and (self.latest is None or other.latest > self.latest):
             self.latest = other.latest
@@ -160,6 +171,8 @@ class Tally:
         _extend(self.scores, other.scores)
         _extend(self.dimension_confidence, other.dimension_confidence)
         for mine, theirs in ((self.bands, other.bands), (self.stages, other.stages),
+                             (self.bands_low, other.bands_low),
+                             (self.bands_high, other.bands_high), (self.caps, other.caps),
                              (self.barriers, other.barriers),
                              (self.form_rank_sum, other.form_rank_sum),
                              (self.form_first, other.form_first),
@@ -167,6 +180,7 @@ class Tally:
                              (self.applies, other.applies), (self.answered, other.answered),
                              (self.hidden_answered, other.hidden_answered)):
             mine.update(theirs)
+        self.stages_high.update(other.stages_high)
         for role, group in other.roles.items():
             self.roles.setdefault(role, RoleTally()).merge(group)
         for mine_choices, their_choices in ((self.choices, other.choices),

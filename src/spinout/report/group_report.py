@@ -3,12 +3,16 @@ first, as they head the report) so citations number as they are met."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spinout.engine import group as engine_group
+from spinout.engine import privacy
 from spinout.qtypes import answer_label
 from spinout.report import findings
 from spinout.report import sentences as say
 from spinout.report.model import (
     ActionItem,
+    BandInfo,
     BarrierItem,
     CommentItem,
     Count,
@@ -51,7 +55,7 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
                                  cites.cite(rs.question(u.question)),
                                  rs.question(u.question).editorial, u.count.value or 0)
                      for u in g.unknowns)
-    band = findings.band_info(rs, g.band, g.band, ()) if g.band is not None else None
+    band = _band(rs, g)
     return Report(
         kind="group",
         rules=findings.rules_info(rs),
@@ -72,6 +76,18 @@ def build(rs: RuleSet, g: engine_group.GroupAssessment) -> Report:
         appendix=cites.appendix(),
         group=_info(rs, g, warnings),
     )
+
+
+def _band(rs: RuleSet, g: engine_group.GroupAssessment) -> BandInfo | None:
+    """The median band, the range from the median respondent's worst band to the median
+    respondent's best, and provisional when the mean confidence is below the threshold
+    (None for a group withheld for being below the minimum size)."""
+    if g.band is None:
+        return None
+    low, high = g.band_range if g.band_range[0] else (g.band, g.band)
+    return replace(findings.band_info(rs, g.band, g.band, ()),
+                   low=findings.band_named(rs, low), high=findings.band_named(rs, high),
+                   provisional=g.provisional)
 
 
 def _dimension(rs: RuleSet, cites: Citations, d: engine_group.GroupDimension) -> DimensionItem:
@@ -102,8 +118,11 @@ def _stage(rs: RuleSet, cites: Citations, g: engine_group.GroupAssessment) -> St
                               counts.get(s.id, Count(None)))
                     for i, s in enumerate(rs.stages))
     criteria = tuple(CriterionItem(rule.id, "exit", c.label, None) for c in rule.exit)
+    high = max(index, g.stage_high)
     return StageItem(rule.id, rule.name, rule.description, index, False, journey, criteria,
-                     rule.tasks, cites.cite(rule), rule.editorial, rule.editorial_note)
+                     rule.tasks, cites.cite(rule), rule.editorial, rule.editorial_note, high,
+                     rs.stages[high].name,
+                     rule.running)
 
 
 def _form(rs: RuleSet, cites: Citations, f: engine_group.FormShare,
@@ -139,6 +158,11 @@ def _info(rs: RuleSet, g: engine_group.GroupAssessment,
         disagreements=tuple(_disagreement(rs, d) for d in g.disagreements),
         warnings=warnings,
         comments_status=g.comments_status,
+        capped=g.capped,
+        caps=tuple(NamedCount(b, findings.barrier_title(rs, b), count,
+                              count.share(g.respondents))
+                   for b, c in g.caps
+                   for count in (privacy.count(c, g.min_group_size),)),
     )
 
 

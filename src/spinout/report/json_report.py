@@ -232,6 +232,9 @@ def group(r: Report, g: GroupInfo) -> dict[str, Any]:
                       "value": fraction(w.value), "threshold": fraction(w.threshold),
                       "refs": list(w.refs), "editorial": w.editorial} for w in g.warnings],
         "comments_status": g.comments_status,
+        "capped": g.capped,
+        "caps": [{"id": c.id, "count": c.count.value, "share": fraction(c.share)}
+                 for c in g.caps],
     }
 
 

@@ -113,6 +113,8 @@ def summary(r: Report) -> list[str]:
     if band.capped_by:
         lines.append(f"- {say.held_at_band(band, MD)}")
         lines.append(f"- {say.cap_lift(band, MD)}")
+    if r.group is not None and r.group.capped:
+        lines.append(f"- {say.group_caps(r.group, r.respondents, MD)}")
     lines += [f"- Overall readiness{' (median)' if r.kind == 'group' else ''}: "
               f"{number(s.overall)} out of 100",
               f"- Confidence: {say.confidence(s.confidence)}"]

@@ -388,6 +388,8 @@ class GroupInfo:
     disagreements: tuple[DisagreementRow, ...]
     warnings: tuple[WarningItem, ...]
     comments_status: str  # "included", "not_requested" or "group_too_small"
+    capped: int = 0  # respondents whose band a barrier held down
+    caps: tuple[NamedCount, ...] = ()  # barriers that held bands down, with respondents
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,11 @@ def band_range(band: BandInfo, s: Style) -> str:
     """The bands the unknown answers could still lead to ("" when they cannot move it)."""
     if not band.ranged or band.low is None or band.high is None:
         return ""
-    return (f"Could still be anywhere from {s.text(band.low.name)} to "
-            f"{s.text(band.high.name)} (overall {number(band.score_low)} to "
+    span = f"{s.text(band.low.name)} to {s.text(band.high.name)}"
+    if band.score_high is None:
+        return (f"Could still be anywhere from {span}: this runs from the median respondent's "
+                "worst band to the median respondent's best, with the answers still unknown")
+    return (f"Could still be anywhere from {span} (overall {number(band.score_low)} to "
             f"{number(band.score_high)}), depending on the answers still unknown")
 
 
@@ -337,6 +340,16 @@ def first_choice(first: Count, respondents: int) -> str:
 
 def ruled_out_for(excluded: Count, respondents: int) -> str:
     return f"Ruled out by the answers of {people(excluded)} of {respondents}."
+
+
+def group_caps(g: GroupInfo, respondents: int, s: Style) -> str:
+    """How many respondents' bands barriers held down, and by which ("" when none)."""
+    if not g.capped or g.capped < g.min_group_size:
+        return ""
+    names = ", ".join(f"{s.text(c.name)} (about {c.count.value})" for c in g.caps
+                      if c.count.value is not None)
+    return (f"A barrier held the band down for {g.capped} of {respondents} respondents"
+            + (f": {names}" if names else ""))
 
 
 def staff(g: GroupInfo) -> str:

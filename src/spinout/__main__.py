@@ -5,14 +5,15 @@ Exit codes:
 - 0 success;
 - 1 bad input or a failed check (one ``file:line:col: what — how to fix`` line per problem),
   and, silently, output cut short by a closed pipe (``spinout ... | head``);
-- 2 usage (unknown command or option, missing argument; also ``spinout`` with no command,
-  which prints the help);
+- 2 usage (unknown command or option, missing argument, an output name whose suffix names no
+  format the command writes; also ``spinout`` with no command, which prints the help);
 - 70 an unexpected internal error: one short line on stderr naming a log file that holds the
   traceback (``EX_SOFTWARE`` from sysexits.h);
 - 130 interrupted (Ctrl-C, or end of input at a prompt).
 
-``--version`` is answered before typer is imported; ``--help`` imports typer but not rich,
-pydantic, PyYAML or the questionnaire, so both stay quick (see benchmarks/bench_startup.py).
+``--version`` is answered before typer is imported; ``--help``, and a command's ``--help``,
+import typer but not rich, pydantic, PyYAML or the questionnaire, so they stay quick (see
+benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """`spinout assess`: the questionnaire in the terminal, then the report."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """`spinout compare`: what moved between two assessments of the same group."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

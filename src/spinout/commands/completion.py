@@ -1,8 +1,10 @@
 """Shell completion (bash, zsh, fish through typer): file names by suffix, folders, formats,
 and the ids of the rule set's items and sources. Each completer is quiet on any failure, so a
-broken rule set never breaks the shell."""
+broken rule set never breaks the shell.
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads every completer's signature each time the command line is built,
+and real annotations cost it nothing to read."""
 
 import os
 from collections.abc import Callable, Iterator
@@ -64,7 +66,7 @@ def formats(names: str) -> Callable[[str], list[str]]:
     return complete
 
 
-def _rules(ctx: typer.Context) -> RuleSet | None:
+def _rules(ctx: typer.Context) -> "RuleSet | None":
     """The rule set the command line names so far (``--rules``, ``SPINOUT_RULES``, else the
     bundled one), or None when it does not load."""
     from spinout.errors import SpinoutError

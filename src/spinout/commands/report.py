@@ -1,7 +1,5 @@
 """`spinout report`: answers files (or folders of them) in, a report out."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,8 +88,8 @@ def answers_paths(inputs: Sequence[Path]) -> list[Path]:
     return expand(list(inputs))
 
 
-def report_on_files(rs: RuleSet, files: Sequence[Path], include_comments: bool = False,
-                    staff_count: int | None = None, service: str | None = None) -> Report:
+def report_on_files(rs: "RuleSet", files: Sequence[Path], include_comments: bool = False,
+                    staff_count: int | None = None, service: str | None = None) -> "Report":
     """The report on these answers files: individual for one, group for several (read and
     assessed on several processes when there are many). Files' warnings go to stderr; ``-``
     reads the one answers file from standard input."""

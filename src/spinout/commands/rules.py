@@ -1,7 +1,5 @@
 """`spinout rules check|init|schema|show`: for editors of the rule set."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """`spinout sources [show ID]`: the source documents and how often each is cited."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -168,3 +168,27 @@ def test_a_group_of_these_profiles_reports_the_median_respondents_range(
     text = " ".join(render_report(rs, files, "md").split())
     assert "from the median respondent's worst band to the median respondent's best" in text
     assert "A barrier held the band down for 4 of 6 respondents" in text
+
+
+def test_the_terminal_summary_shows_range_provisional_caps_and_stage(bundled_rules: Any) -> None:
+    import io
+
+    from rich.console import Console
+
+    from spinout.answers.model import new_answers
+    from spinout.questionnaire import summary
+    from spinout.report.build import individual
+
+    def shown(answers: dict[str, Any]) -> str:
+        con = Console(file=io.StringIO(), width=100, color_system=None)
+        summary.show(con, individual(bundled_rules, new_answers(bundled_rules),
+                                     assess(bundled_rules, answers)))
+        return " ".join(con.file.getvalue().split())
+
+    little = shown(ANSWERED_LITTLE)
+    assert "Provisional: only 7%" in little and "Band (provisional): Developing" in little
+    assert "Could still be anywhere from Not ready to Ready to proceed" in little
+    assert "between 1. Explore the idea and 5. Get approval and a contract" in little
+    taken = shown(TAKEN_OVER)
+    assert "Held at this band by 1 barrier" in taken and "The cap lifts only when" in taken
+    assert "This group already runs the service as a mutual" in shown(RUNNING_MUTUAL)

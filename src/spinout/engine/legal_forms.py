@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from spinout.engine.result import FormFit, FormsVerdict, TriggeredBarrier
 from spinout.engine.visibility import Applicability
-from spinout.ruleset.conditions import answer_refs, holds
+from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
 from spinout.values import Answers
 
@@ -46,10 +46,11 @@ def verdict(rs: RuleSet, app: Applicability, fits: tuple[FormFit, ...],
     ruled_out = tuple(b.id for b in barriers if rs.barrier(b.id).rules_out_mutual)
     conflicts = tuple(b.id for b in barriers if rs.barrier(b.id).conflict)
     open_fits = {f.fit for f in fits if not f.excluded}
-    read = {q for form in rs.legal_forms for rule in form.fit for q in answer_refs(rule.when)}
-    shown = app.possible | {q.id for q in app.visible}
-    questions = tuple(q.id for q in rs.questions_in_order()
-                      if q.id in read and q.id in shown and q.id not in app.effective)
     separated = len(open_fits) > 1
-    return FormsVerdict(separated and not ruled_out, ruled_out,
-                        () if separated else questions, conflicts)
+    questions: tuple[str, ...] = ()
+    if not separated:
+        read, visible = rs.index.form_reads, {q.id for q in app.visible}
+        questions = tuple(q.id for q in rs.questions_in_order()
+                          if q.id in read and (q.id in app.possible or q.id in visible)
+                          and q.id not in app.effective)
+    return FormsVerdict(separated and not ruled_out, ruled_out, questions, conflicts)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spinout.engine import scoring
 from spinout.engine.result import Reach
-from spinout.engine.visibility import Applicability
+from spinout.engine.visibility import Applicability, Outside
 from spinout.ruleset.conditions import DimensionCondition, answer_refs, maybe
 from spinout.ruleset.model import RuleSet
 
@@ -46,7 +46,8 @@ def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points])
     """The range the overall score and band could still reach, and the unknown questions
     whose answers would narrow it most."""
     fixed = {q.id for q in app.visible if q.id in app.effective}
-    open_ids = (app.possible | {q.id for q in app.visible}) - fixed
+    open_ids = {q.id for q in app.visible if q.id not in fixed}
+    open_ids.update(q for q in app.possible if q not in fixed)
     bounds = {d.id: _bound(rs, d.id, points, open_ids) for d in rs.dimensions}
     low, high = _overall(rs, bounds, True), _overall(rs, bounds, False)
     status = _barrier_status(rs, app, open_ids, bounds)
@@ -67,8 +68,9 @@ def _bound(rs: RuleSet, did: str, points: Mapping[str, scoring.Points],
     fixed = [(q.weight, points[q.id][did]) for q in rs.index.scored_by[did] if q.id in points]
     spans = [(q.weight, *ranges[q.id].get(did, (0.0, 100.0)))
              for q in rs.index.scored_by[did] if q.id in open_ids]
-    if not fixed and not spans:
-        return Bound(None, None, True)
+    if not spans:
+        score = _dimension_mean(fixed)
+        return Bound(score, score, not fixed)
     low = _dimension_mean(choose(fixed, [(w, lo) for w, lo, _ in spans], lowest=True))
     high = _dimension_mean(choose(fixed, [(w, hi) for w, _, hi in spans], lowest=False))
     return Bound(low, high, not fixed)
@@ -121,7 +123,7 @@ def _overall(rs: RuleSet, bounds: Mapping[str, Bound], lowest: bool) -> float | 
 def _barrier_status(rs: RuleSet, app: Applicability, open_ids: set[str] | frozenset[str],
                     bounds: Mapping[str, Bound]) -> dict[str, bool | None]:
     """Each barrier: raised whatever the unknowns are (True), never (False), or maybe."""
-    settled = {q.id for q in rs.questions if q.id not in open_ids and q.id not in app.effective}
+    settled = Outside(open_ids, app.effective)
 
     def dimension(c: DimensionCondition) -> bool | None:
         b = bounds[c.dimension]
@@ -145,14 +147,16 @@ def _narrowing(rs: RuleSet, app: Applicability, fixed: set[str],
     barrier that may still cap the band first."""
     index = rs.index
     total = sum(d.weight for d in rs.dimensions) or 1.0
-    capping = {q for b in undecided for q in answer_refs(rs.barrier(b).when)}
+    undecided_ids = set(undecided)
     weights = {d.id: sum(q.weight for q in index.scored_by[d.id] if q.id in fixed)
                for d in rs.dimensions}
     found = []
     for q in app.visible:
         if q.id in fixed or q.is_comment:
             continue
-        swing = CAP_WEIGHT if q.id in capping else 0.0
+        capping = any(b.id in undecided_ids and q.id in answer_refs(b.when)
+                      for b in index.readers[q.id])
+        swing = CAP_WEIGHT if capping else 0.0
         for did, (lo, hi) in index.point_range[q.id].items():
             share = q.weight / (weights[did] + q.weight)
             swing += index.dimension_weights[did] / total * share * (hi - lo)

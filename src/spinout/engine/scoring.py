@@ -128,15 +128,17 @@ def cap_of(rs: RuleSet, barrier_id: str) -> str | None:
 def capped(rs: RuleSet, band: str, barriers: Iterable[str]) -> tuple[str, tuple[str, ...]]:
     """The band lowered to the lowest cap of the raised ``barriers``, and the barriers whose
     cap lies below ``band`` (in rule order), which name what holds the band down."""
-    level = {b.id: i for i, b in enumerate(rs.bands.levels)}
-    lowest = level[band]
+    index = rs.index
+    top = lowest = index.band_level[band]
     holding = []
-    raised = set(barriers)
-    for b in rs.barriers:
-        cap = cap_of(rs, b.id) if b.id in raised else None
-        if cap is not None and level[cap] < level[band]:
-            holding.append(b.id)
-            lowest = min(lowest, level[cap])
+    for bid in barriers:
+        cap = index.cap_level.get(bid)
+        if cap is not None and cap < top:
+            holding.append(bid)
+            lowest = min(lowest, cap)
+    if len(holding) > 1:
+        order = [b.id for b in rs.barriers]
+        holding.sort(key=order.index)
     return rs.bands.levels[lowest].id, tuple(holding)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spinout.engine.result import CriterionStatus, StagePlacement
-from spinout.engine.visibility import Applicability
+from spinout.engine.visibility import Applicability, Outside
 from spinout.ruleset.conditions import DimensionCondition, holds, maybe
 from spinout.ruleset.model import Criterion, RuleSet, Stage
 
@@ -22,7 +22,7 @@ from spinout.ruleset.model import Criterion, RuleSet, Stage
 def place(rs: RuleSet, app: Applicability,
           scores: Mapping[str, float | None]) -> StagePlacement:
     """The stages the evidence allows, with every criterion's status."""
-    settled = {q.id for q in rs.questions if q.id not in app.possible}
+    settled = Outside(app.possible)
 
     def status(stage: Stage, kind: str, crit: Criterion) -> CriterionStatus:
         met = maybe(crit.when, app.effective, settled, lambda c: _dimension(c, scores))

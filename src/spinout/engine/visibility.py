@@ -9,6 +9,7 @@ as unknown rather than vanishing.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spinout.ruleset.conditions import holds, maybe
@@ -24,6 +25,17 @@ class Applicability:
     effective: dict[str, AnswerValue]
     certain: frozenset[str]
     possible: frozenset[str]
+
+
+class Outside:
+    """The questions in none of the given collections (for the ``settled`` argument of
+    :func:`~spinout.ruleset.conditions.maybe`, without listing them)."""
+
+    def __init__(self, *inside: Container[str]) -> None:
+        self.inside = inside
+
+    def __contains__(self, qid: object) -> bool:
+        return not any(qid in found for found in self.inside)
 
 
 def real_answers(answers: Answers) -> dict[str, AnswerValue]:

@@ -141,8 +141,13 @@ def _stage(r: Report) -> list[Any]:
     stage = r.stage
     if stage is None:  # only a withheld group report
         return []
-    lines = [Text(f"Stage {stage.index + 1} of {len(stage.journey)}: ")
-             + safe(stage.name, "bold")]
+    if stage.ranged:
+        lines = [safe(say.stage_line(r, PLAIN) + ".")]
+    else:
+        lines = [Text(f"Stage {stage.index + 1} of {len(stage.journey)}: ")
+                 + safe(stage.name, "bold")]
+    if stage.running:
+        lines.append(safe(say.RUNNING))
     if stage.complete:
         lines.append(Text("Every stage's criteria are met."))
         return lines

@@ -33,7 +33,9 @@ class RuleIndex:
     reads a question or a dimension it scores; ``option_worth`` each option's points
     weighted by the dimensions' weights, for questions answered with one option;
     ``point_range`` the fewest and most points any answer to a question gives each
-    dimension it scores."""
+    dimension it scores; ``form_reads`` the questions legal forms' fit rules read;
+    ``band_level`` each band's place (0 the lowest) and ``cap_level`` the place of the band
+    each barrier caps at (barriers that cap nothing left out)."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
     ordered: tuple[Question, ...]
@@ -47,6 +49,9 @@ class RuleIndex:
     shapes: Mapping[str, Shape]
     senior_roles: frozenset[str]
     point_range: Mapping[str, Mapping[str, tuple[float, float]]]
+    form_reads: frozenset[str]
+    band_level: Mapping[str, int]
+    cap_level: Mapping[str, int]
 
     @classmethod
     def build(cls, rs: RuleSet) -> RuleIndex:
@@ -54,6 +59,7 @@ class RuleIndex:
                    for kind in KINDS}
         by_kind["bands"] = _frozen({b.id: b for b in rs.bands.levels})
         ordered = _ordered(rs)
+        levels = {b.id: i for i, b in enumerate(rs.bands.levels)}
         dims_of = {q.id: q.dimensions for q in rs.questions}
         weights = {d.id: d.weight for d in rs.dimensions}
         return cls(
@@ -74,6 +80,10 @@ class RuleIndex:
             senior_roles=frozenset(r.id for r in rs.roles if r.senior),
             point_range=_frozen({q.id: _frozen(point_range(q, dims_of[q.id]))
                                  for q in rs.questions}),
+            form_reads=frozenset(q for form in rs.legal_forms for rule in form.fit
+                                 for q in answer_refs(rule.when)),
+            band_level=_frozen(levels),
+            cap_level=_frozen(_cap_levels(rs, levels)),
         )
 
 
@@ -101,6 +111,15 @@ def point_range(q: Question, dims: tuple[str, ...]) -> dict[str, tuple[float, fl
             p = points.get(d, 0.0)
             low, high = found.get(d, (p, p))
             found[d] = (min(low, p), max(high, p))
+    return found
+
+
+def _cap_levels(rs: RuleSet, levels: Mapping[str, int]) -> dict[str, int]:
+    found = {}
+    for b in rs.barriers:
+        cap = b.cap if b.cap is not None else rs.bands.cap_for(b.severity)
+        if cap in levels:
+            found[b.id] = levels[cap]  # type: ignore[index]
     return found
 
 

@@ -33,6 +33,8 @@ def test_the_brief_holds_the_main_findings(mini_rules: Any) -> None:
     assert all(not f.excluded for f in b.forms) and len(b.forms) <= 3
     assert b.actions == report.next_actions[:3]
     assert report.service == "Night team"
+    labels = [c.label for c in b.remaining]
+    assert len(labels) == len(set(labels)) and len(labels) <= 3
 
 
 def test_brief_only_writes_the_brief(capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,7 +23,10 @@ class Brief:
 
 def brief(r: Report) -> Brief:
     """The findings the brief shows, in the report's own order."""
-    remaining = r.stage.remaining if r.stage is not None else ()
+    once: dict[str, CriterionItem] = {}
+    for c in r.stage.remaining if r.stage is not None else ():
+        once.setdefault(c.label, c)  # a criterion several stages share is listed once
+    remaining = tuple(once.values())
     return Brief(
         barriers=r.barriers[:TOP],
         remaining=remaining[:TOP],

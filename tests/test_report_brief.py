@@ -93,3 +93,14 @@ def test_every_report_says_how_old_its_sources_are(bundled_rules: Any,
         assert "last reviewed on" in head
     data = json.loads(render(report, "json"))
     assert data["rules"]["sources_period"] and data["rules"]["reviewed"]
+
+
+def test_the_brief_shows_a_provisional_band_and_its_range(bundled_rules: Any) -> None:
+    from spinout.answers.model import new_answers
+    from spinout.report.build import render
+
+    report = report_on(bundled_rules, [new_answers(bundled_rules, "frontline")])
+    assert report.summary.band is not None and report.summary.band.provisional
+    for fmt in ("md", "html"):
+        text = render(report, fmt, brief_only=True)
+        assert "Provisional: only" in text and "(provisional)" in text

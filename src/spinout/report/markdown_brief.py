@@ -20,7 +20,11 @@ def opening(r: Report) -> list[str]:
         from spinout.report import markdown_group
 
         lines += markdown_group.warnings(r.group)
-    lines.append(f"- Readiness band: **{md_escape(band.name)}**")
+    lines.append(f"- {say.band_heading(r)}: **{md_escape(band.name)}**")
+    if band.provisional:
+        lines.append(f"- {say.provisional(band, r.summary.confidence)}")
+    if band.ranged:
+        lines.append(f"- {say.band_range(band, MD)}")
     if band.capped_by:
         lines.append(f"- {say.held_at_band(band, MD)}")
     lines.append(f"- Overall readiness: {number(r.summary.overall)} out of 100; confidence: "

@@ -104,3 +104,4 @@ def test_the_brief_shows_a_provisional_band_and_its_range(bundled_rules: Any) ->
     for fmt in ("md", "html"):
         text = render(report, fmt, brief_only=True)
         assert "Provisional: only" in text and "(provisional)" in text
+        assert "put the service, provisionally, in the band" in text

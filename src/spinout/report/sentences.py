@@ -445,8 +445,9 @@ def meaning(r: Report, s: Style) -> str:
     band, stage, confidence = r.summary.band, r.stage, r.summary.confidence
     if band is None or stage is None or confidence is None:
         return ""
-    parts = [f"{'The group' if r.kind == 'group' else 'These answers'} put the service in "
-             f"the band {s.quote(s.text(band.name))}."]
+    only = ", provisionally," if band.provisional else ""
+    parts = [f"{'The group' if r.kind == 'group' else 'These answers'} put the service{only} "
+             f"in the band {s.quote(s.text(band.name))}."]
     blockers = [b for b in r.barriers if b.severity == "blocker"]
     if blockers:
         parts.append(f"{plural(len(blockers), 'blocker').capitalize()} must be dealt with "

@@ -4,6 +4,7 @@ never trusted blindly (entries are validated again, damaged ones ignored)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -121,3 +122,67 @@ def test_the_entry_is_private_to_the_user(rules: Path) -> None:
     load_ruleset(rules)
     assert stat.S_IMODE(os.stat(rules.parent / "cache").st_mode) == 0o700
     assert stat.S_IMODE(os.stat(entries(rules)[0]).st_mode) == 0o600
+
+
+def test_rules_check_line_of_an_unchanged_rule_set_is_read_back(
+        rules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from spinout.ruleset import describe
+
+    first = describe.check_summary(rules)
+    assert first.startswith("ok: ") and len(entries(rules)) == 1
+
+    def fail(*args: object) -> None:
+        raise AssertionError("the rule set was loaded")
+
+    monkeypatch.setattr(loader, "load_ruleset", fail)
+    assert describe.check_summary(rules) == first
+
+
+def test_rules_check_line_follows_every_change(rules: Path) -> None:
+    from spinout.ruleset import describe
+
+    before = describe.check_summary(rules)
+    header = rules / "rules" / "ruleset.yaml"
+    text = header.read_text(encoding="utf-8")
+    header.write_text(text.replace('version: "0.1"', 'version: "0.2"', 1), encoding="utf-8")
+    after = describe.check_summary(rules)
+    assert after != before and after == describe.summary(load_ruleset(rules))
+
+
+def test_a_note_without_its_entry_is_never_used(rules: Path) -> None:
+    from spinout.ruleset import describe
+
+    first = describe.check_summary(rules)
+    digest = loader.cache_key(rules)
+    assert digest is not None
+    for entry in entries(rules):
+        entry.unlink()
+    note = rules.parent / "cache" / f"rules-{digest}.summary.txt"
+    note.write_text("ok: forged", encoding="utf-8")
+    assert cache.read_note(digest, "summary") is None
+    assert describe.check_summary(rules) == first
+
+
+def test_a_failing_rule_set_is_checked_every_time(rules: Path) -> None:
+    from spinout.ruleset import describe
+
+    describe.check_summary(rules)
+    model = rules / "rules" / "model.yaml"
+    model.write_text(model.read_text(encoding="utf-8") + "\nbogus_section: 1\n",
+                     encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RulesError):
+            describe.check_summary(rules)
+
+
+def test_pruning_an_entry_removes_its_notes(rules: Path) -> None:
+    from spinout.ruleset import describe
+
+    describe.check_summary(rules)
+    place = rules.parent / "cache"
+    for entry in entries(rules):
+        os.utime(entry, (1, 1))
+    for n in range(cache.KEEP_ENTRIES):
+        (place / f"rules-{n:064x}.json").write_text("{}", encoding="utf-8")
+    cache._prune(place)
+    assert list(place.glob("*.summary.txt")) == []

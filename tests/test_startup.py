@@ -7,8 +7,10 @@ spinout.__main__, call main); the modules loaded by then are reported on stderr.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,9 +26,9 @@ print(json.dumps({{"code": code, "modules": sorted(sys.modules)}}), file=sys.std
 """
 
 
-def loaded(*args: str) -> tuple[str, int, set[str]]:
+def loaded(*args: str, env: dict[str, str] | None = None) -> tuple[str, int, set[str]]:
     done = subprocess.run([sys.executable, "-c", _WRAPPER.format(args=list(args))],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=env)
     report = json.loads(done.stderr.strip().splitlines()[-1])
     return done.stdout, report["code"], set(report["modules"])
 
@@ -71,6 +73,17 @@ def test_help_below_a_group_with_options_loads_no_rules_yaml_or_ui() -> None:
     assert code == 0
     assert out.startswith("Usage: spinout")
     assert {m.split(".")[0] for m in heavy_among(modules)} <= {"pydantic", "pydantic_core"}
+
+
+def test_rules_check_of_an_unchanged_rule_set_builds_no_model(tmp_path: Path) -> None:
+    """The second check of the same rules reads its line from the cache: no pydantic, no YAML."""
+    env = {**os.environ, "SPINOUT_CACHE": str(tmp_path)}
+    first, code, modules = loaded("rules", "check", env=env)
+    assert code == 0 and first.startswith("ok: ") and "pydantic" in modules
+    again, code, modules = loaded("rules", "check", env=env)
+    assert code == 0 and again == first
+    assert {m.split(".")[0] for m in heavy_among(modules)} <= {"spinout"}
+    assert {"pydantic", "yaml", "spinout.ruleset.model"} & modules == set()
 
 
 def test_the_probe_sees_heavy_imports() -> None:

@@ -24,9 +24,9 @@ def check(rules: RulesOpt = None) -> None:
     Example:
       spinout rules check --rules my-rules
     """
-    from spinout.ruleset.describe import summary
+    from spinout.ruleset.describe import check_summary
 
-    typer.echo(summary(load_rules(rules)))
+    typer.echo(check_summary(rules))
 
 
 @app.command("init", cls=Command)

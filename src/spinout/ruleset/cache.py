@@ -1,12 +1,14 @@
 """A cache of checked rule sets, so everyday commands skip reading and checking the YAML.
 
 An entry is the JSON of a rule set that passed every check, named by a digest of everything
-the result depends on: the cache format, spinout's and pydantic's versions, the name, size and
+the result depends on: the cache format, spinout's version, pydantic's installed version module, the name, size and
 time of change of spinout's own modules (so an edited check is never bypassed), and the bytes
 of every rule file and source document. Reading an entry validates it again through the model
 (``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused entry,
-never code run or an unchecked value; nothing is unpickled. Any failure to read or write the
-cache is silent: the rule set is then loaded from its files as usual.
+never code run or an unchecked value; nothing is unpickled. Beside an entry, a note may keep
+text derived from that rule set (``rules check`` keeps its summary line), so a command that
+needs only that text answers without building the model at all. Any failure to read or write
+the cache is silent: the rule set is then loaded from its files as usual.
 
 The folder is ``$SPINOUT_CACHE`` if set (empty: no cache), else the user's cache folder
 (``$XDG_CACHE_HOME/spinout``, ``~/Library/Caches/spinout``, ``%LOCALAPPDATA%\\spinout\\Cache``).
@@ -30,6 +32,7 @@ CACHE_FORMAT = 1
 CACHE_ENV = "SPINOUT_CACHE"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 KEEP_ENTRIES = 8
+MAX_NOTE_BYTES = 64 * 1024
 
 
 def folder() -> Path | None:
@@ -50,13 +53,12 @@ def key(rule_files: Sequence[Path], seeds: Path) -> str | None:
     """The digest naming the entry for these rule files and seeds folder (None if unreadable).
     Every regular file directly in the seeds folder counts, so a changed document, or a new
     one a rule now cites, makes a new entry."""
-    from pydantic import VERSION
-
     from spinout import __version__
 
-    h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__} {VERSION}\0".encode())
+    h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__}\0".encode())
     try:
         h.update(_code_stamp())
+        h.update(_pydantic_stamp())
         documents = sorted(p for p in seeds.iterdir() if p.is_file()) if seeds.is_dir() else []
         for group, paths in (("rules", rule_files), ("seeds", documents)):
             for path in paths:
@@ -78,6 +80,19 @@ def _code_stamp() -> bytes:
                 info = os.stat(os.path.join(base, name))
                 stamps.append(f"{base}/{name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(stamps).encode()
+
+
+def _pydantic_stamp() -> bytes:
+    """Where pydantic is installed and the size and time of change of its version module,
+    found without importing pydantic (which a command answered from a note never needs)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        raise OSError("pydantic not found")
+    version = os.path.join(os.path.dirname(spec.origin), "version.py")
+    info = os.stat(version)
+    return f"{version}:{info.st_size}:{info.st_mtime_ns}".encode()
 
 
 def read(digest: str) -> RuleSet | None:
@@ -113,19 +128,48 @@ def write(digest: str, ruleset: RuleSet) -> None:
     with contextlib.suppress(OSError):
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = ruleset.model_dump_json(by_alias=True).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=place)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, place / f"rules-{digest}.json")
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        _write_atomic(place, f"rules-{digest}.json", data)
         _prune(place)
+
+
+def read_note(digest: str, name: str) -> str | None:
+    """The note ``name`` kept beside the entry ``digest``, or None (never a note whose entry
+    is gone: a rule set that fails its checks has no entry, so it has no note either)."""
+    place = folder()
+    if place is None or not (place / f"rules-{digest}.json").is_file():
+        return None
+    try:
+        with open(place / f"rules-{digest}.{name}.txt", "rb") as handle:
+            raw = handle.read(MAX_NOTE_BYTES + 1)
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(raw) <= MAX_NOTE_BYTES else None
+
+
+def write_note(digest: str, name: str, text: str) -> None:
+    """Keep ``text`` beside the entry ``digest`` (atomically; silently skipped on failure)."""
+    place = folder()
+    if place is None or not (place / f"rules-{digest}.json").is_file():
+        return
+    with contextlib.suppress(OSError):
+        _write_atomic(place, f"rules-{digest}.{name}.txt", text.encode("utf-8"))
+
+
+def _write_atomic(place: Path, name: str, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=place)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, place / name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _prune(place: Path) -> None:
     entries = sorted(place.glob("rules-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP_ENTRIES:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+        for path in (old, *place.glob(f"{old.stem}.*.txt")):
+            with contextlib.suppress(OSError):
+                path.unlink()

@@ -7,11 +7,13 @@ import json
 import shutil
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.errors import OutputError, Problem, UsageError
 from spinout.ruleset.loader import bundled_location, rule_files
-from spinout.ruleset.model import RuleFile, RuleSet
+
+if TYPE_CHECKING:
+    from spinout.ruleset.model import RuleSet
 
 SCHEMA_FILE = "rules.schema.json"
 EDITOR_SETTINGS = ".vscode/settings.json"
@@ -33,6 +35,22 @@ def summary(rs: RuleSet) -> str:
     return (f"ok: {rs.header.name} {rs.header.version}: {len(rs.questions)} questions, "
             f"{len(rs.barriers)} barriers, {len(rs.stages)} stages, "
             f"{len(rs.legal_forms)} legal forms; citations per source: {cites}")
+
+
+def check_summary(rules_dir: Path | None) -> str:
+    """``rules check``'s line. A rule set unchanged since it last passed every check (same
+    files, sources and spinout) is not checked again: its line is read back from the cache."""
+    from spinout.ruleset import cache
+    from spinout.ruleset.loader import cache_key, load_ruleset
+
+    digest = cache_key(rules_dir)
+    kept = cache.read_note(digest, "summary") if digest else None
+    if kept is not None:
+        return kept
+    line = summary(load_ruleset(rules_dir))
+    if digest:
+        cache.write_note(digest, "summary", line)
+    return line
 
 
 def init(directory: Path) -> str:
@@ -76,6 +94,8 @@ def editor_settings() -> str:
 
 
 def schema_json() -> str:
+    from spinout.ruleset.model import RuleFile
+
     schema = RuleFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "spinout rule file"

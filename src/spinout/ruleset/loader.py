@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spinout.errors import Problem, RulesError, YamlFileError
-from spinout.yamlfile import Document, read_yaml
 
 if TYPE_CHECKING:
     from spinout.ruleset.model import RuleSet
+    from spinout.yamlfile import Document
 
 MAX_RULE_FILE_BYTES = 1024 * 1024
 MAX_SEED_BYTES = 4 * 1024 * 1024
@@ -85,14 +85,9 @@ def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) ->
     """Load, validate and cross-check a rule set (raises RulesError with every problem). A
     rule set that passed every check before, unchanged since, comes from the cache (see
     :mod:`spinout.ruleset.cache`)."""
-    where = locate(rules_dir)
-    files = rule_files(where.rules)
-    if not files:
-        raise RulesError(Problem(str(where.rules), None, None, "no `.yaml` rule files here",
-                                 "run `spinout rules init DIR` to start from the bundled set"))
+    where, files, entry = _located(rules_dir)
     from spinout.ruleset import cache
 
-    entry = cache.key(files, where.seeds)
     cached = cache.read(entry) if entry else None
     if cached is not None:
         return cached
@@ -111,6 +106,22 @@ def load_ruleset(rules_dir: Path | None = None, check_citations: bool = True) ->
     return ruleset
 
 
+def cache_key(rules_dir: Path | None = None) -> str | None:
+    """The digest under which this rule set, once checked, is cached (None if unreadable)."""
+    return _located(rules_dir)[2]
+
+
+def _located(rules_dir: Path | None) -> tuple[RulesLocation, list[Path], str | None]:
+    where = locate(rules_dir)
+    files = rule_files(where.rules)
+    if not files:
+        raise RulesError(Problem(str(where.rules), None, None, "no `.yaml` rule files here",
+                                 "run `spinout rules init DIR` to start from the bundled set"))
+    from spinout.ruleset import cache
+
+    return where, files, cache.key(files, where.seeds)
+
+
 def _order(p: Problem) -> tuple[str, int, int]:
     return (p.file, p.line or 0, p.col or 0)
 
@@ -123,6 +134,8 @@ def _display(path: Path, rules_dir: Path) -> str:
 
 
 def _read_all(files: list[Path], rules_dir: Path) -> tuple[list[Document], list[Problem]]:
+    from spinout.yamlfile import read_yaml
+
     docs: list[Document] = []
     problems: list[Problem] = []
     for path in files:

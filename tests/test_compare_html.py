@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_compare import EARLIER, MINI, compare, later_answers
 from test_report_a11y import Element, Tree
 from test_report_golden import GOLDEN, check_golden
@@ -205,3 +207,32 @@ def test_compare_html_matches_golden(request: pytest.FixtureRequest, mini_rules:
         pytest.fail(f"{GOLDEN / 'compare.html'} is missing — run `python -m pytest "
                     f"tests/{Path(__file__).name} --update-golden` and review it")
     check_golden(request, "compare.html", html_of(*edited(mini_rules, tmp_path)))
+
+
+names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
+scores = st.none() | st.floats(0, 100, allow_nan=False)
+
+
+@given(st.lists(st.tuples(names, scores, scores), max_size=8))
+def test_chart_rows_never_overlap_and_bars_stay_on_their_track(rows: list[Any]) -> None:
+    data = {"overall": comparison_change(50.0, None),
+            "dimensions": [{"id": f"d{i}", "name": n, **comparison_change(a, b)}
+                           for i, (n, a, b) in enumerate(rows)]}
+    chart = pair_chart(data)
+    bottom = 0.0
+    for pair in chart.pairs:
+        assert all(len(text) <= LABEL_CHARS for _, text in pair.lines)
+        assert pair.lines[0][0] > bottom and pair.lines[-1][0] < pair.before.y
+        assert pair.before.y < pair.after.y < pair.change_y < chart.height + 4
+        for side in (pair.before, pair.after):
+            assert side.width is None or 0 <= side.width <= chart.track[1] - chart.track[0]
+            assert (side.width is None) == (side.value == "no data")
+        assert pair.change
+        bottom = pair.change_y
+
+
+def comparison_change(old: float | None, new: float | None) -> dict[str, Any]:
+    from spinout.report.compare import Change
+
+    c = Change(old, new)
+    return {"old": c.old, "new": c.new, "change": c.delta, "direction": c.direction}

@@ -128,11 +128,11 @@ def test_output_file_and_format_follow_the_report_rules(capsys: pytest.CaptureFi
                            str(target))
     assert (code, out) == (0, "")
     assert json.loads(target.read_text(encoding="utf-8"))["kind"] == "comparison"
-    code, _, err = compare(capsys, str(EARLIER), str(later), "--format", "html")
-    assert code == 2 and "md, json" in err
+    code, _, err = compare(capsys, str(EARLIER), str(later), "--format", "csv")
+    assert code == 2 and "md, html, json" in err
     code, _, err = compare(capsys, str(EARLIER), str(later), "--rules", str(MINI), "-o",
                            str(later))
-    assert code == 2 and "end the name in .md or .json" in err
+    assert code == 2 and "end the name in .md, .html or .json" in err
     code, _, err = compare(capsys, str(EARLIER), str(later), "--rules", str(MINI), "-o",
                            str(later), "--format", "md")
     assert code == 1 and "would destroy it" in err

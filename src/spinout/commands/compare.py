@@ -16,7 +16,7 @@ def compare(
                                         help="Later answers file, folder or JSON report; "
                                         "either one may be `-`, standard input.")],
     output: OutputOpt = None,
-    fmt: Annotated[Optional[str], format_option("md|json")] = None,  # noqa: UP045
+    fmt: Annotated[Optional[str], format_option("md|html|json")] = None,  # noqa: UP045
     rules: RulesOpt = None,
 ) -> None:
     """Show what moved between two assessments of the same group.
@@ -24,6 +24,7 @@ def compare(
     \b
     Examples:
       spinout compare march.yaml september.yaml
+      spinout compare march.json september.json -o moved.html
       spinout report answers/ --format json -o - | spinout compare march.json -
     """
     from spinout.errors import Problem, UsageError
@@ -39,8 +40,23 @@ def compare(
     sides = (read_side(Path(old), loader), read_side(Path(new), loader))
     comparing.check_same_rules(*sides)
     data = comparing.comparison(*sides)
-    write_output(output, comparing.to_json(data) if chosen == "json"
-                 else comparing.to_markdown(data))
+    write_output(output, _render(chosen, data, sides[1].data))
+
+
+def _render(fmt: str, data: dict, later: dict) -> str:
+    """The comparison in the chosen format; HTML also shows what the later report says of
+    its rule set and service."""
+    if fmt == "json":
+        from spinout.report.compare import to_json
+
+        return to_json(data)
+    if fmt == "html":
+        from spinout.report.compare_html import to_html
+
+        return to_html(data, later)
+    from spinout.report.compare_markdown import to_markdown
+
+    return to_markdown(data)
 
 
 class _RulesOnce:

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from spinout.errors import AnswersError, Problem
-from spinout.report.text import md_escape, number, percent, signed
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "html", "json")
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 KINDS = ("individual", "group")
 
@@ -226,58 +225,3 @@ def _barriers(o: dict[str, Any], n: dict[str, Any]) -> dict[str, list[dict[str, 
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-WORDS = {"up": "up", "down": "down", "same": "no change", "unknown": "not comparable"}
-
-
-def to_markdown(c: dict[str, Any]) -> str:
-    lines = ["# What moved", "", *_md_about(c), "", "## Overall", "", *_md_overall(c), "",
-             "## Dimensions", ""]
-    for d in c["dimensions"]:
-        lines.append(f"- {md_escape(d['name'])}: {_md_change(d)}")
-    lines += ["", "## Barriers", ""]
-    for key, title in (("cleared", "Cleared"), ("new", "New"), ("still", "Still open")):
-        items = c["barriers"][key]
-        lines.append(f"- {title}: " + ("none" if not items else "; ".join(
-            f"{md_escape(b['title'])} ({md_escape(b['severity'])})" for b in items)))
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _md_about(c: dict[str, Any]) -> list[str]:
-    r = c["rules"]
-    versions = (md_escape(r["new_version"]) if r["old_version"] == r["new_version"]
-                else f"{md_escape(r['old_version'])} → {md_escape(r['new_version'])}")
-    lines = [f"Rule set: {md_escape(r['name'])} {versions}"]
-    if r["old_digest"] != r["new_digest"]:
-        lines[0] += " (the rule set changed between the two, so some movement may come from it)"
-    lines.append("")
-    for key, word in (("old", "Earlier"), ("new", "Later")):
-        s = c[key]
-        who = f"{s['respondents']} respondent{'s' if s['respondents'] != 1 else ''}"
-        lines.append(f"- {word}: {md_escape(s['source'])}, {md_escape(s['date'] or 'undated')}, "
-                     f"{who}")
-    return lines
-
-
-def _md_overall(c: dict[str, Any]) -> list[str]:
-    band, stage, conf = c["band"], c["stage"], c["confidence"]
-    moved = {"forward": "moved forward", "back": "moved back", "same": "no change",
-             "unknown": "not comparable"}
-    conf_text = (f"{percent(conf['old'])} → {percent(conf['new'])}"
-                 if conf["old"] is not None and conf["new"] is not None else "–")
-    return [f"- Overall readiness: {_md_change(c['overall'])}",
-            f"- Band: {_md_name(band['old'])} → {_md_name(band['new'])} "
-            f"({WORDS[band['direction']]})",
-            f"- Stage: {_md_name(stage['old'])} → {_md_name(stage['new'])} "
-            f"({moved[stage['progress']]})",
-            f"- Confidence: {conf_text}"]
-
-
-def _md_name(part: dict[str, Any] | None) -> str:
-    return "withheld (too few respondents)" if part is None else md_escape(part["name"])
-
-
-def _md_change(d: dict[str, Any]) -> str:
-    change = "" if d["change"] is None else f"{signed(d['change'])}, "
-    return f"{number(d['old'])} → {number(d['new'])} ({change}{WORDS[d['direction']]})"

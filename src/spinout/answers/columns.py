@@ -32,6 +32,8 @@ QUESTION, OPTION, ROLE, ID, STARTED, UPDATED = "question", "option", "role", "id
     "updated"
 META, IGNORED, UNMATCHED = "metadata", "ignored", "unmatched"
 ROLE_TEXTS = ("role", "your role", "what is your role")
+# what a response id or time column not used was found to be, for --dry-run
+SERVES_AS = {ID: "respondent id", STARTED: "started time", UPDATED: "updated time"}
 # normalised header -> (kind, priority: the lowest wins when several columns could serve)
 KNOWN: dict[str, tuple[str, int]] = {
     "respondent id": (ID, 0), "id": (ID, 1), "responseid": (ID, 2), "response id": (ID, 2),
@@ -138,7 +140,7 @@ def _one(index: int, text: str, lookup: Lookup, shown: str) -> Column | None:
         return Column(index, shown, QUESTION, q, how=how)
     if key in KNOWN:
         kind, rank = KNOWN[key]
-        return Column(index, shown, kind, how=f"{kind} time", rank=rank)
+        return Column(index, shown, kind, rank=rank)
     if key in METADATA:
         return Column(index, shown, META, how="metadata")
     split = lookup.split(text)
@@ -195,7 +197,8 @@ def _resolve(columns: list[Column], data: list[tuple[int, tuple[str, ...]]],
     for c in columns:
         key = _key(c)
         if c.kind in best and (c.rank != best[c.kind] or key in seen):
-            c = replace(c, kind=META, how=f"{c.how}, not used (another column serves)")
+            c = replace(c, kind=META, how=f"{SERVES_AS[c.kind]}, not used (another column "
+                        "serves)")
         elif c.kind == OPTION and c.question is not None and c.question.id in whole:
             c = replace(c, kind=IGNORED, how=f"the same answers as column "
                         f"{whole[c.question.id]}")

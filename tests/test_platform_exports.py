@@ -195,6 +195,25 @@ def test_dry_run_shows_the_mapping_and_writes_nothing(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_dry_run_names_what_a_time_or_id_column_holds_once(tmp_path, capsys):
+    """A time column says what it holds once; a column left out because another serves says
+    what it would have been."""
+    out = tmp_path / "out"
+    assert _import(EXPORTS / "surveymonkey.csv", out, "--dry-run") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("-> ")[1] for line in lines if "Date " in line] == [
+        "started (date and time)", "updated (date and time)"]
+    assert _import(EXPORTS / "qualtrics.csv", out, "--dry-run") == 0
+    assert "-> left out (updated time, not used (another column serves))" in \
+        capsys.readouterr().out
+    src = tmp_path / "two_ids.csv"
+    src.write_text("Respondent ID,uuid,has_plan\na,x,draft\n", encoding="utf-8")
+    _import(src, out, "--dry-run")
+    assert "-> left out (respondent id, not used (another column serves))" in \
+        capsys.readouterr().out
+    assert not out.exists()
+
+
 def test_dry_run_lists_the_first_problems(tmp_path, capsys):
     src = tmp_path / "bad.csv"
     src.write_text("id,has_plan\na,maybe\nb,draft\n", encoding="utf-8")

@@ -16,21 +16,24 @@ Qualtrics' second and third (question text, ``{"ImportId": …}``).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, replace
-from functools import cached_property
 
+from spinout.answers.matching import Lookup, normal, option, ticked
 from spinout.errors import Problem
-from spinout.qtypes import DONT_KNOW_LABEL, Shape
-from spinout.qtypes.base import option_by_word
+from spinout.qtypes import Shape
 from spinout.ruleset.model import Question, RuleSet
-from spinout.values import DONT_KNOW, AnswerValue
+from spinout.values import AnswerValue
+
+__all__ = ["ID", "IGNORED", "KNOWN", "META", "METADATA", "OPTION", "QUESTION", "ROLE",
+           "ROLE_TEXTS", "STARTED", "UNMATCHED", "UPDATED", "Column", "Layout", "Lookup",
+           "classify", "header_rows", "layout", "normal", "option", "ticked"]
 
 QUESTION, OPTION, ROLE, ID, STARTED, UPDATED = "question", "option", "role", "id", "started", \
     "updated"
 META, IGNORED, UNMATCHED = "metadata", "ignored", "unmatched"
 ROLE_TEXTS = ("role", "your role", "what is your role")
+# what a response id or time column not used was found to be, for --dry-run
+SERVES_AS = {ID: "respondent id", STARTED: "started time", UPDATED: "updated time"}
 # normalised header -> (kind, priority: the lowest wins when several columns could serve)
 KNOWN: dict[str, tuple[str, int]] = {
     "respondent id": (ID, 0), "id": (ID, 1), "responseid": (ID, 2), "response id": (ID, 2),
@@ -57,11 +60,6 @@ audit, validation status, notes, submitted by, version, tags, index, meta instan
 meta deprecatedid, meta rootuuid, formhub uuid, submitterid, submittername,
 attachmentspresent, attachmentsexpected, reviewstate, edits, formversion, total score,
 score""".replace("\n", " ").split(","))
-_NUMBERING = re.compile(r"^(?:q(?:uestion)?\s*)?\d+[a-z]?(?:\.\d+)*\s*[.):]\s*|^q\d+\s+")
-_TAG = re.compile(r"\[([a-z][a-z0-9_]*)\]\s*$|^\[([a-z][a-z0-9_]*)\]")
-_QUOTES = str.maketrans("‘’‚‛“”„‟′″", "''''\"\"\"\"'\"")
-_TICKS_OFF = frozenset({"0", "false", "no", "n", "not selected", "unchecked"})
-_SPLIT_SEPARATORS = (" - ", " – ", ": ", " / ", "/")
 _RESPONSE_WORDS = frozenset({"response", "open ended response", "open-ended response"})
 
 
@@ -76,14 +74,6 @@ class Column:
     option: AnswerValue | None = None
     how: str = ""
     rank: int = 0  # among response ids or times, the lowest rank is used
-
-
-def normal(text: str) -> str:
-    """Header or question text compared loosely: compatibility forms and curly quotes folded,
-    case ignored, a leading question number dropped, punctuation and spacing collapsed."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().strip()
-    folded = _NUMBERING.sub("", folded)
-    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
 
 
 def header_rows(records: list[tuple[int, tuple[str, ...]]], lookup: Lookup) -> int:
@@ -106,71 +96,6 @@ def header_rows(records: list[tuple[int, tuple[str, ...]]], lookup: Lookup) -> i
                     lookup.option(q, cell) is not None:
                 return 2
     return 1
-
-
-class Lookup:
-    """The rule set's questions by id and by normalised text, built once per import."""
-
-    def __init__(self, rs: RuleSet) -> None:
-        self.rs = rs
-        self.ids = {q.id: q for q in rs.questions}
-
-    @cached_property
-    def texts(self) -> dict[str, Question | None]:
-        found: dict[str, Question | None] = {}
-        for q in self.rs.questions:
-            key = normal(q.text)
-            found[key] = None if key in found else q  # None: two questions share the text
-        return found
-
-    def question(self, header: str) -> tuple[Question | None, str]:
-        """The question a whole-answer header names, and how it was found."""
-        word = header.strip()
-        tag = _TAG.search(word)
-        if tag and (tag.group(1) or tag.group(2)) in self.ids:
-            return self.ids[tag.group(1) or tag.group(2)], "by its [id] tag"
-        if word.casefold() in self.ids:
-            return self.ids[word.casefold()], "by id"
-        for sep in ("/", "-"):
-            last = word.rsplit(sep, 1)[-1].strip().casefold()
-            if sep in word and last in self.ids:
-                return self.ids[last], "by id, after a group prefix"
-        q = self.texts.get(normal(word))
-        if q is not None:
-            return q, "by question text"
-        if "/" in word:
-            q = self.texts.get(normal(word.rsplit("/", 1)[1]))
-            if q is not None:
-                return q, "by question text, after a group label"
-        return None, ""
-
-    def option(self, q: Question, word: str) -> AnswerValue | None:
-        return option(q, word)
-
-    def split(self, header: str) -> tuple[Question, AnswerValue, str] | None:
-        """A column for one option of a multi-choice question: ``question<sep>option``."""
-        for sep in _SPLIT_SEPARATORS:
-            if sep not in header:
-                continue
-            left, right = header.rsplit(sep, 1)
-            q = self.question(left)[0]
-            if q is not None and q.kind.shape(q) == Shape.MULTI:
-                option = self.option(q, right)
-                if option is not None:
-                    return q, option, "one column per option"
-        return None
-
-
-def option(q: Question, word: str) -> AnswerValue | None:
-    """The option of ``q`` named by ``word`` (its value or label), "don't know" where
-    allowed, or None."""
-    word = word.strip()
-    found = option_by_word(q, word)
-    if found is not None:
-        return found[0]
-    if q.dont_know and normal(word) in (normal(DONT_KNOW_LABEL), "dont know"):
-        return DONT_KNOW
-    return None
 
 
 def classify(index: int, texts: list[str], lookup: Lookup, carried: bool = False) -> Column:
@@ -215,22 +140,13 @@ def _one(index: int, text: str, lookup: Lookup, shown: str) -> Column | None:
         return Column(index, shown, QUESTION, q, how=how)
     if key in KNOWN:
         kind, rank = KNOWN[key]
-        return Column(index, shown, kind, how=f"{kind} time", rank=rank)
+        return Column(index, shown, kind, rank=rank)
     if key in METADATA:
         return Column(index, shown, META, how="metadata")
     split = lookup.split(text)
     if split is not None:
         return Column(index, shown, OPTION, split[0], split[1], split[2])
     return None
-
-
-def ticked(cell: str) -> bool | None:
-    """Whether a one-column-per-option cell ticks its option: empty is not answered (None);
-    0, false or no is not ticked; anything else (1, true, the option's label) is ticked."""
-    word = cell.strip()
-    if not word:
-        return None
-    return normal(word) not in _TICKS_OFF
 
 
 @dataclass(frozen=True)
@@ -281,7 +197,8 @@ def _resolve(columns: list[Column], data: list[tuple[int, tuple[str, ...]]],
     for c in columns:
         key = _key(c)
         if c.kind in best and (c.rank != best[c.kind] or key in seen):
-            c = replace(c, kind=META, how=f"{c.how}, not used (another column serves)")
+            c = replace(c, kind=META, how=f"{SERVES_AS[c.kind]}, not used (another column "
+                        "serves)")
         elif c.kind == OPTION and c.question is not None and c.question.id in whole:
             c = replace(c, kind=IGNORED, how=f"the same answers as column "
                         f"{whole[c.question.id]}")

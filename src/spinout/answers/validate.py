@@ -47,6 +47,28 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         errors.append(doc.problem((), "the top level must be a mapping",
                                   "start the file with `format: 1`"))
         return Checked(_empty(), tuple(errors), (), None)
+    _check_top(doc, data, errors)
+    ref = _rules_ref(doc, data.get("rules"), errors)
+    respondent = _respondent(doc, data.get("respondent"), rs, errors)
+    raw = _raw_answers(doc, data, errors)
+    if ref.name and ref.name != rs.header.name:
+        errors.append(doc.problem(("rules", "name"), f"these answers are for the rule set "
+                                  f"`{ref.name}` ({ref.digest[:19]}…), not `{rs.header.name}` "
+                                  f"({rs.digest[:19]}…)", "use `--rules` to pick the rule set "
+                                  "they were given under"))
+    answers = _answers(doc, rs, ref, raw, errors, warnings)
+    changes = rule_changes(ref, rs)
+    warnings.extend(_changes_warning(doc, ref, changes))
+    _check_times_and_service(doc, data, errors)
+    result = AnswersFile(ref, respondent, answers, _str(data.get("started")),
+                         _str(data.get("updated")), service=_str(data.get("service")))
+    if not errors:
+        warnings.extend(_hidden_answers(doc, rs, answers))
+    return Checked(result, tuple(errors), tuple(warnings), changes)
+
+
+def _check_top(doc: Document, data: dict[Any, Any], errors: list[Problem]) -> None:
+    """Unknown top-level keys, and a format version this spinout does not read."""
     for key in data:
         if key not in TOP_KEYS:
             errors.append(doc.problem((key,), f"unknown key `{key}`",
@@ -56,8 +78,10 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         shown = "missing" if version is None else f"`{json.dumps(version, default=str)}`"
         errors.append(doc.problem(("format",), f"the format is {shown}, not {FORMAT}",
                                   f"this version of spinout reads `format: {FORMAT}`"))
-    ref = _rules_ref(doc, data.get("rules"), errors)
-    respondent = _respondent(doc, data.get("respondent"), rs, errors)
+
+
+def _raw_answers(doc: Document, data: dict[Any, Any], errors: list[Problem]) -> dict[Any, Any]:
+    """The `answers` mapping as written (empty when missing or not a mapping)."""
     raw = data.get("answers", {})
     if raw is None:
         raw = {}
@@ -65,11 +89,12 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         errors.append(doc.problem(("answers",), "`answers` must be a mapping of question id to "
                                   "answer", "write one `question_id: value` per line"))
         raw = {}
-    if ref.name and ref.name != rs.header.name:
-        errors.append(doc.problem(("rules", "name"), f"these answers are for the rule set "
-                                  f"`{ref.name}` ({ref.digest[:19]}…), not `{rs.header.name}` "
-                                  f"({rs.digest[:19]}…)", "use `--rules` to pick the rule set "
-                                  "they were given under"))
+    return raw
+
+
+def _answers(doc: Document, rs: RuleSet, ref: RulesRef, raw: dict[Any, Any],
+             errors: list[Problem], warnings: list[Problem]) -> dict[str, Any]:
+    """Each answer checked against its question; answers to retired questions kept."""
     answers: dict[str, Any] = {}
     for qid, value in raw.items():
         if not rs.has("questions", str(qid)):
@@ -86,14 +111,24 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         if message:
             errors.append(doc.problem(("answers", qid), message[0], message[1]))
         answers[qid] = value
-    changes = rule_changes(ref, rs)
-    if changes is not None and (changes.any or not ref.questions):
-        said = describe_changes(changes) if ref.questions else (
-            "this file does not record the questions it was given under, so the changes "
-            "cannot be listed")
-        warnings.append(doc.problem(("rules", "digest"), "the rule set has changed since these "
-                                    "answers were given: " + said,
-                                    "run `spinout assess` to answer the new or changed questions"))
+    return answers
+
+
+def _changes_warning(doc: Document, ref: RulesRef,
+                     changes: RuleChanges | None) -> list[Problem]:
+    """A warning when the rule set has changed since the answers were given."""
+    if changes is None or not (changes.any or not ref.questions):
+        return []
+    said = describe_changes(changes) if ref.questions else (
+        "this file does not record the questions it was given under, so the changes "
+        "cannot be listed")
+    return [doc.problem(("rules", "digest"), "the rule set has changed since these "
+                        "answers were given: " + said,
+                        "run `spinout assess` to answer the new or changed questions")]
+
+
+def _check_times_and_service(doc: Document, data: dict[Any, Any],
+                             errors: list[Problem]) -> None:
     for key in ("started", "updated"):
         if data.get(key) is not None and not isinstance(data[key], str):
             errors.append(doc.problem((key,), f"`{key}` must be a date and time in quotes",
@@ -103,11 +138,6 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
         errors.append(doc.problem(("service",), "`service` must be a short name in quotes",
                                   f'write it like "Community nursing, North" (at most '
                                   f"{MAX_SERVICE} characters)"))
-    result = AnswersFile(ref, respondent, answers, _str(data.get("started")),
-                         _str(data.get("updated")), service=_str(service))
-    if not errors:
-        warnings.extend(_hidden_answers(doc, rs, answers))
-    return Checked(result, tuple(errors), tuple(warnings), changes)
 
 
 def unreadable(problems: list[Problem]) -> Checked:

@@ -15,28 +15,36 @@ if TYPE_CHECKING:
     from spinout.ruleset.model import RuleSet
 
 
+Inputs = Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
+    metavar="ANSWERS", autocompletion=completion.answers_files,
+    help="Answers files, or folders of them (several make a group report); `-` reads one "
+    "answers file from standard input.")]
+SchemaOpt = Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of JSON "
+                                         "reports and exit.")]
+CommentsOpt = Annotated[bool, typer.Option("--include-comments", help="Show free-text answers "
+                                           "in group reports.")]
+StaffCountOpt = Annotated[Optional[int], typer.Option(  # noqa: UP045
+    "--staff-count", metavar="N", min=1, help="Staff in the service, for participation "
+    "(default: the median answer to the staff count question).")]
+ServiceOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--service", metavar="NAME", help="The service or staff group the report is about "
+    "(default: the name the answers files give).")]
+BriefOpt = Annotated[bool, typer.Option("--brief", help="Write only the brief that opens the "
+                                        "report (two printed pages).")]
+AppendixOpt = Annotated[bool, typer.Option("--appendix/--no-appendix", help="End an HTML "
+                                           "report with each cited passage in context.")]
+
+
 def report(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
-        metavar="ANSWERS", autocompletion=completion.answers_files,
-        help="Answers files, or folders of them (several make a group report); `-` reads "
-        "one answers file from standard input.")] = None,
+    inputs: Inputs = None,
     output: OutputOpt = None,
     fmt: Annotated[Optional[str], format_option("md|html|json")] = None,  # noqa: UP045
-    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of JSON "
-                                         "reports and exit.")] = False,
-    include_comments: Annotated[bool, typer.Option("--include-comments", help="Show free-text "
-                                                   "answers in group reports.")] = False,
-    staff_count: Annotated[Optional[int], typer.Option(  # noqa: UP045
-        "--staff-count", metavar="N", min=1, help="Staff in the service, for participation "
-        "(default: the median answer to the staff count question).")] = None,
-    service: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--service", metavar="NAME", help="The service or staff group the report is about "
-        "(default: the name the answers files give).")] = None,
-    brief: Annotated[bool, typer.Option("--brief", help="Write only the brief that opens the "
-                                        "report (two printed pages).")] = False,
-    appendix: Annotated[bool, typer.Option("--appendix/--no-appendix", help="End an HTML "
-                                           "report with each cited passage in context.")]
-    = True,
+    schema: SchemaOpt = False,
+    include_comments: CommentsOpt = False,
+    staff_count: StaffCountOpt = None,
+    service: ServiceOpt = None,
+    brief: BriefOpt = False,
+    appendix: AppendixOpt = True,
     rules: RulesOpt = None,
 ) -> None:
     """Write a readiness report, with numbered citations, from one or many answers files.

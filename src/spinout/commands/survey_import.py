@@ -20,26 +20,35 @@ if TYPE_CHECKING:
 SHOWN_PROBLEMS = 10
 
 
+Export = Annotated[Path, typer.Argument(metavar="EXPORT", autocompletion=completion.csv_files,
+                                         help="Survey export (CSV or .xlsx), one respondent "
+                                         "per row; `-` reads a CSV from standard input.")]
+OutDir = Annotated[Path, typer.Option("--output", "-o", metavar="DIR",
+                                      autocompletion=completion.folders,
+                                      help="Folder for the answers files.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show how each column is read and "
+                                         "the first problems; write nothing.")]
+EncodingOpt = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--encoding", metavar="NAME", help="The CSV's text encoding (default: UTF-8, or "
+    "Windows-1252 when the file is not UTF-8).")]
+IgnoreUnmatchedOpt = Annotated[bool, typer.Option(
+    "--ignore-unmatched", help="Leave out columns that match no question instead of "
+    "stopping.")]
+SkipBadRowsOpt = Annotated[bool, typer.Option("--skip-bad-rows", help="Write the good rows "
+                                              "even when some rows are bad.")]
+AllowSkippedOpt = Annotated[bool, typer.Option(
+    "--allow-skipped", help="With --skip-bad-rows: skipping rows is expected, so end with "
+    "exit code 0.")]
+
+
 def import_csv(
-    csv_file: Annotated[Path, typer.Argument(metavar="EXPORT", autocompletion=completion.csv_files,
-                                             help="Survey export (CSV or .xlsx), one respondent "
-                                             "per row; `-` reads a CSV from standard input.")],
-    out_dir: Annotated[Path, typer.Option("--output", "-o", metavar="DIR",
-                                          autocompletion=completion.folders,
-                                          help="Folder for the answers files.")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show how each column is read "
-                                          "and the first problems; write nothing.")] = False,
-    encoding: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--encoding", metavar="NAME", help="The CSV's text encoding (default: UTF-8, or "
-        "Windows-1252 when the file is not UTF-8).")] = None,
-    ignore_unmatched: Annotated[bool, typer.Option(
-        "--ignore-unmatched", help="Leave out columns that match no question instead of "
-        "stopping.")] = False,
-    skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="Write the good rows "
-                                                "even when some rows are bad.")] = False,
-    allow_skipped: Annotated[bool, typer.Option(
-        "--allow-skipped", help="With --skip-bad-rows: skipping rows is expected, so end "
-        "with exit code 0.")] = False,
+    csv_file: Export,
+    out_dir: OutDir,
+    dry_run: DryRunOpt = False,
+    encoding: EncodingOpt = None,
+    ignore_unmatched: IgnoreUnmatchedOpt = False,
+    skip_bad_rows: SkipBadRowsOpt = False,
+    allow_skipped: AllowSkippedOpt = False,
     rules: RulesOpt = None,
 ) -> None:
     """Turn a survey export (CSV or Excel) into one answers file per respondent.
@@ -53,16 +62,21 @@ def import_csv(
       spinout import responses.xlsx -o answers/ --dry-run
       spinout import - -o answers/ < survey.csv
     """
-    from dataclasses import replace
-
-    from spinout.answers.csv_import import parse_export
-    from spinout.answers.import_files import write_rows
-    from spinout.answers.sheets import MAX_CSV_BYTES, read_sheet
     from spinout.commands.options import load_rules
-    from spinout.errors import CsvImportError
-    from spinout.output import STDIN_NAME, input_file, is_stdio
-    from spinout.progress import progress
-    from spinout.textsafe import one_line
+
+    _refuse_standard_output(out_dir)
+    rs = load_rules(rules)
+    sheet, parsed = _parse(csv_file, encoding, rs, ignore_unmatched)
+    if dry_run:
+        _dry_run(sheet, parsed, rs)
+        if parsed.problems:
+            raise typer.Exit(1)
+        return
+    _write(sheet, parsed, out_dir, encoding, skip_bad_rows, allow_skipped)
+
+
+def _refuse_standard_output(out_dir: Path) -> None:
+    from spinout.output import is_stdio
 
     if is_stdio(out_dir):
         from spinout.errors import Problem, UsageError
@@ -70,17 +84,32 @@ def import_csv(
         raise UsageError(Problem("-o", None, None, "import writes one file per respondent, so "
                                  "it needs a folder, not standard output", "give a folder, "
                                  "e.g. `-o answers/`"))
-    rs = load_rules(rules)
+
+
+def _parse(csv_file: Path, encoding: str | None, rs: RuleSet,
+           ignore_unmatched: bool) -> tuple[Sheet, Parsed]:
+    """The export read (from standard input for `-`) and matched to the rule set."""
+    from dataclasses import replace
+
+    from spinout.answers.csv_import import parse_export
+    from spinout.answers.sheets import MAX_CSV_BYTES, read_sheet
+    from spinout.output import STDIN_NAME, input_file, is_stdio
+
     with input_file(csv_file, MAX_CSV_BYTES, ".csv") as readable:
         sheet = read_sheet(readable, encoding)
     if is_stdio(csv_file):
         sheet = replace(sheet, name=STDIN_NAME)
-    parsed = parse_export(sheet, rs, ignore_unmatched)
-    if dry_run:
-        _dry_run(sheet, parsed, rs)
-        if parsed.problems:
-            raise typer.Exit(1)
-        return
+    return sheet, parse_export(sheet, rs, ignore_unmatched)
+
+
+def _write(sheet: Sheet, parsed: Parsed, out_dir: Path, encoding: str | None,
+           skip_bad_rows: bool, allow_skipped: bool) -> None:
+    """Write one answers file per good row, refusing bad rows unless told to skip them."""
+    from spinout.answers.import_files import write_rows
+    from spinout.errors import CsvImportError
+    from spinout.progress import progress
+    from spinout.textsafe import one_line
+
     if parsed.problems and (not skip_bad_rows or not parsed.header_ok):
         raise CsvImportError(list(parsed.problems))
     _notes(sheet, parsed, encoding)

@@ -62,9 +62,26 @@ def ask(typed: Typed, io: Mapping[str, Any], shown: Callable[[Any], str | None] 
     from prompt_toolkit.application import Application
     from prompt_toolkit.buffer import Buffer
     from prompt_toolkit.document import Document
-    from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.key_binding.defaults import load_key_bindings
+
+    from spinout.questionnaire.style import style
+
+    state = _State()
+    buffer = Buffer(document=Document(typed.default, len(typed.default)), multiline=False)
+    buffer.on_text_changed += lambda _: setattr(state, "error", "")
+    kb = KeyBindings()
+    app: Application[Any] = Application(key_bindings=merge_key_bindings(
+        [load_key_bindings(), kb]), style=style(), **io)
+    app.layout = _layout(typed, state, buffer, app)
+    _bind(kb, typed, state, buffer, shown)
+    return asking.ask(app)
+
+
+def _layout(typed: Typed, state: _State, buffer: Any, app: Any) -> Any:
+    """The question above the typing line, the hint and any message below it; the line and
+    what is below it go once the question is answered."""
+    from prompt_toolkit.filters import Condition
     from prompt_toolkit.layout import (
         BufferControl,
         ConditionalContainer,
@@ -75,20 +92,14 @@ def ask(typed: Typed, io: Mapping[str, Any], shown: Callable[[Any], str | None] 
         Window,
     )
 
-    from spinout.questionnaire.style import formatted, style, width_of
+    from spinout.questionnaire.style import formatted, width_of
 
-    state = _State()
-    buffer = Buffer(document=Document(typed.default, len(typed.default)), multiline=False)
-    buffer.on_text_changed += lambda _: setattr(state, "error", "")
-    kb = KeyBindings()
-    app: Application[Any] = Application(key_bindings=merge_key_bindings(
-        [load_key_bindings(), kb]), style=style(), **io)
     open_ = Condition(lambda: state.answer is None)
     indent = len(typed.mark) + 1
     line = VSplit([Window(FormattedTextControl([("class:prefix", " " * indent + PROMPT)]),
                           width=indent + len(PROMPT), dont_extend_width=True),
                    Window(BufferControl(buffer), wrap_lines=True, dont_extend_height=True)])
-    app.layout = Layout(HSplit([
+    return Layout(HSplit([
         Window(FormattedTextControl(lambda: formatted(head_lines(typed, state, width_of(app)))),
                dont_extend_height=True, wrap_lines=True),
         ConditionalContainer(line, filter=open_),
@@ -96,8 +107,6 @@ def ask(typed: Typed, io: Mapping[str, Any], shown: Callable[[Any], str | None] 
             lambda: formatted(tail_lines(typed, state, width_of(app)))),
             dont_extend_height=True, wrap_lines=True), filter=open_),
     ]), focused_element=line.children[1])
-    _bind(kb, typed, state, buffer, shown)
-    return asking.ask(app)
 
 
 def _bind(kb: Any, typed: Typed, state: _State, buffer: Any,

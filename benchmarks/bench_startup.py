@@ -105,8 +105,12 @@ def measure(runs: int, cold: bool) -> dict[str, tuple[float, float]]:
         if cache is not None:
             env["SPINOUT_CACHE"] = str(cache)
         todo = commands(folder)
-        for cmd in todo.values():  # warm the file cache, bytecode and rule-set caches
-            wall_time(cmd, os.environ.copy())
+        # Warm the file cache, the rule-set cache and the bytecode: an installed package has
+        # its .pyc files (pip writes them), so they are written here even where the
+        # environment says not to, as it does on some CI machines.
+        warm = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        for cmd in todo.values():
+            wall_time(cmd, warm)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in todo}
         for _ in range(runs):
             for name, cmd in todo.items():

@@ -62,7 +62,8 @@ def test_ctrl_c_then_resume_keeps_earlier_answers(tmp_path):
         ask(child, step, keys)
     ask(child, "staff", "3" + CTRL_C)
     expect(child, "Your answers so far are saved in team.yaml.")
-    expect(child, "Run `spinout assess --answers team.yaml --rules")
+    expect(child, "To carry on where you left off, run:")
+    expect(child, "spinout assess --answers team.yaml --rules")
     assert finish(child) == 130
     saved = answers_in(tmp_path / "team.yaml")["answers"]
     assert saved == {"has_plan": "draft", "plan_tested": True}

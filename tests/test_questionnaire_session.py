@@ -132,7 +132,8 @@ def test_interrupt_keeps_answers_and_says_how_to_carry_on(mini_rules, tmp_path, 
     assert stopped.value.exit_code == 130
     err = capsys.readouterr().err
     assert f"Your answers so far are saved in {path}." in err
-    assert f"Run `spinout assess --answers {path} --rules 'my rules'` to carry on." in err
+    assert ("To carry on where you left off, run:\n"
+            f"  spinout assess --answers {path} --rules 'my rules'\n") in err
     assert saved(path)["answers"] == {"has_plan": "agreed"}
     resumed, prompter, con = session(mini_rules, path, [("plan_tested", False),
                                                         ("staff", 3), ("managers", 1),

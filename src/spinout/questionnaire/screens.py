@@ -215,11 +215,12 @@ def label_for(rs: RuleSet, qid: str, value: AnswerValue | None) -> str:
 
 
 def interrupted(answers_path: Path, rules_dir: Path | None) -> str:
-    """The message printed when the respondent stops with Ctrl-C."""
+    """The message printed when the respondent stops with Ctrl-C: the command on a line of its
+    own, so a narrow terminal never breaks it and it copies whole."""
     import shlex
 
     command = f"spinout assess --answers {shlex.quote(str(answers_path))}"
     if rules_dir is not None:
         command += f" --rules {shlex.quote(str(rules_dir))}"
-    return (f"Your answers so far are saved in {answers_path}. "
-            f"Run `{command}` to carry on.")
+    return (f"Your answers so far are saved in {answers_path}.\n"
+            f"To carry on where you left off, run:\n  {command}")

@@ -126,6 +126,8 @@ def dimension(d: DimensionItem) -> dict[str, Any]:
             for c in d.contributions
         ],
         "unknowns": [u.id for u in d.unknowns],
+        "unanswered": [u.id for u in d.unanswered],
+        "dont_know": [u.id for u in d.dont_know],
         "refs": list(d.refs),
         "editorial": d.editorial,
         "note": _note(d.note),

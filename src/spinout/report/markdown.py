@@ -141,8 +141,9 @@ def dimension(d: DimensionItem, kind: str) -> list[str]:
     if d.contributions:
         lines += ["", say.CONTRIBUTIONS, ""]
         lines += [f"- {say.contribution(c, MD)}" for c in d.contributions]
-    if d.unknowns:
-        lines += ["", say.not_yet_answered(d, MD)]
+    for missing in (say.not_yet_answered(d, MD), say.answered_dont_know(d, MD)):
+        if missing:
+            lines += ["", missing]
     return lines
 
 

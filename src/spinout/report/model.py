@@ -115,11 +115,13 @@ class DimensionItem:
     score: float | None
     confidence: float | None  # None: withheld (a group below the minimum size)
     contributions: tuple[ContributionItem, ...]
-    unknowns: tuple[Named, ...]
+    unknowns: tuple[Named, ...]  # apply or may apply, without a real answer (lower confidence)
     refs: tuple[int, ...]
     editorial: bool
     spread: Middle | None = None  # group reports: respondents' scores (maybe suppressed)
     note: str | None = None  # spinout's own advice beyond the cited passages
+    unanswered: tuple[Named, ...] = ()  # asked (their conditions hold) and not answered
+    dont_know: tuple[Named, ...] = ()  # asked and answered "don't know"
 
     @property
     def withheld(self) -> bool:

@@ -173,9 +173,19 @@ def contribution(c: ContributionItem, s: Style) -> str:
 
 
 def not_yet_answered(d: DimensionItem, s: Style) -> str:
-    if not d.unknowns:
+    """The questions scoring the dimension that were asked and left unanswered ("" if none);
+    questions never asked, because their conditions did not hold, are not listed."""
+    if not d.unanswered:
         return ""
-    return "Not yet answered: " + "; ".join(s.text(u.name) for u in d.unknowns)
+    return "Not answered yet: " + "; ".join(s.text(u.name) for u in d.unanswered)
+
+
+def answered_dont_know(d: DimensionItem, s: Style) -> str:
+    """The questions scoring the dimension answered "don't know" ("" if none)."""
+    if not d.dont_know:
+        return ""
+    names = "; ".join(s.text(u.name) for u in d.dont_know)
+    return "Answered " + s.quote("don't know") + ": " + names
 
 
 def barrier_share(b: BarrierItem, respondents: int) -> str:

@@ -142,7 +142,11 @@ def band_named(rs: RuleSet, band_id: str) -> Named:
     return Named(band_id, _band_name(rs, band_id))
 
 
-def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem:
+def dimension(rs: RuleSet, cites: Citations, d: DimensionScore,
+              asked: Iterable[Unknown] = ()) -> DimensionItem:
+    """A dimension's finding. ``asked``: the questions shown without a real answer (the
+    assessment's ``unknowns``); those scoring this dimension are listed by their reason,
+    leaving out the questions never shown to the respondent."""
     rule = rs.dimension(d.id)
     contributions = tuple(
         ContributionItem(c.question, rs.question(c.question).text, c.answer,
@@ -151,9 +155,15 @@ def dimension(rs: RuleSet, cites: Citations, d: DimensionScore) -> DimensionItem
         for c in d.contributions
     )
     unknowns = tuple(Named(q, rs.question(q).text) for q in d.unknowns)
+    reasons = {u.question: u.reason for u in asked}
+
+    def because(reason: str) -> tuple[Named, ...]:
+        return tuple(u for u in unknowns if reasons.get(u.id) == reason)
+
     return DimensionItem(d.id, rule.name, rule.description, rule.weight, d.score, d.confidence,
                          contributions, unknowns, cites.cite(rule), rule.editorial,
-                         note=rule.editorial_note)
+                         note=rule.editorial_note, unanswered=because("unanswered"),
+                         dont_know=because("dont_know"))
 
 
 def barrier(rs: RuleSet, cites: Citations, b: TriggeredBarrier) -> BarrierItem:

@@ -12,7 +12,7 @@ from spinout.ruleset.model import RuleSet
 
 def build(rs: RuleSet, answers: AnswersFile, a: Assessment) -> Report:
     cites = Citations(rs)
-    dimensions = tuple(findings.dimension(rs, cites, d) for d in a.dimensions)
+    dimensions = tuple(findings.dimension(rs, cites, d, a.unknowns) for d in a.dimensions)
     barriers = tuple(findings.barrier(rs, cites, b) for b in a.barriers)
     stage = findings.stage(rs, cites, a.stage)
     forms = tuple(findings.legal_form(rs, cites, f) for f in a.legal_forms)

@@ -21,6 +21,7 @@ from spinout.report.model import (
     Report,
     RoleRow,
     StageItem,
+    Summary,
 )
 from spinout.report.text import clean
 
@@ -32,9 +33,15 @@ def render(report: Report) -> str:
 
 
 def to_data(r: Report) -> dict[str, Any]:
-    s = r.summary
-    band = s.band
-    data: dict[str, Any] = {
+    data: dict[str, Any] = {**_about(r), **_summary(r.summary), **_findings(r), **_around(r)}
+    if r.group is not None:
+        data.update(group(r, r.group))
+    return data
+
+
+def _about(r: Report) -> dict[str, Any]:
+    """What the report is: its format, kind, rule set, date, service and respondents."""
+    return {
         "format": FORMAT,
         "kind": r.kind,
         "rules": {"name": clean(r.rules.name), "version": clean(r.rules.version),
@@ -45,10 +52,20 @@ def to_data(r: Report) -> dict[str, Any]:
         "respondents": r.respondents,
         "respondent": {"role": r.role.id if r.role else None,
                        "role_label": clean(r.role.name) if r.role else None},
+    }
+
+
+def _summary(s: Summary) -> dict[str, Any]:
+    return {
         "overall": score(s.overall),
-        "band": None if band is None else band_data(band),
+        "band": None if s.band is None else band_data(s.band),
         "confidence": fraction(s.confidence),
         "weakest_dimension": s.weakest.id if s.weakest else None,
+    }
+
+
+def _findings(r: Report) -> dict[str, Any]:
+    return {
         "dimensions": [dimension(d) for d in r.dimensions],
         "barriers": [barrier(b) for b in r.barriers],
         "stage": stage(r.stage) if r.stage is not None else None,
@@ -57,6 +74,13 @@ def to_data(r: Report) -> dict[str, Any]:
         "unknowns": [{"question": u.question, "text": clean(u.text), "reason": u.reason,
                       "count": u.count, "refs": list(u.refs), "editorial": u.editorial}
                      for u in r.unknowns],
+    }
+
+
+def _around(r: Report) -> dict[str, Any]:
+    """What surrounds the findings: comments, citations, what to check now, the glossary,
+    whether legal forms are ranked, and the context answers."""
+    return {
         "comments": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
                      for c in r.comments],
         "citations": [citation(c) for c in r.citations],
@@ -71,9 +95,6 @@ def to_data(r: Report) -> dict[str, Any]:
         "context": [{"question": c.question, "text": clean(c.text), "answer": clean(c.answer)}
                     for c in r.context],
     }
-    if r.group is not None:
-        data.update(group(r, r.group))
-    return data
 
 
 def _note(text: str | None) -> str | None:
@@ -126,6 +147,8 @@ def dimension(d: DimensionItem) -> dict[str, Any]:
             for c in d.contributions
         ],
         "unknowns": [u.id for u in d.unknowns],
+        "unanswered": [u.id for u in d.unanswered],
+        "dont_know": [u.id for u in d.dont_know],
         "refs": list(d.refs),
         "editorial": d.editorial,
         "note": _note(d.note),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from spinout.textsafe import strip_controls
 
@@ -78,6 +79,16 @@ def plural(n: int, word: str) -> str:
 
 def short_digest(digest: str) -> str:
     return digest[:19] + "…" if len(digest) > 19 else digest
+
+
+class Style(Protocol):
+    """How a format writes untrusted text, strong text and quotations."""
+
+    def text(self, value: object, mid_line: bool = False) -> str: ...
+
+    def strong(self, inner: str) -> str: ...
+
+    def quote(self, inner: str) -> str: ...
 
 
 class MarkdownStyle:

@@ -186,3 +186,31 @@ def test_pruning_an_entry_removes_its_notes(rules: Path) -> None:
         (place / f"rules-{n:064x}.json").write_text("{}", encoding="utf-8")
     cache._prune(place)
     assert list(place.glob("*.summary.txt")) == []
+
+
+def test_the_key_never_reads_a_file_over_the_limit(tmp_path: Path) -> None:
+    """A huge file beside the rules (an 8 GB sparse file, say) counts by its size and time of
+    change: two contents of the same size and time give the same key, so neither was read."""
+    rule = tmp_path / "rules.yaml"
+    rule.write_text("questions: []\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    big = seeds / "big.bin"
+    keys = []
+    for content in (b"a" * 1000, b"b" * 1000, b"c" * 1001):
+        big.write_bytes(content)
+        os.utime(big, ns=(1_000_000_000, 1_000_000_000))
+        keys.append(cache.key([rule], seeds, limit=100))
+    assert keys[0] is not None and keys[0] == keys[1] != keys[2]
+
+
+def test_the_key_follows_the_content_of_files_within_the_limit(tmp_path: Path) -> None:
+    rule = tmp_path / "rules.yaml"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    keys = []
+    for content in ("questions: []\n", "questions: {}\n"):
+        rule.write_text(content, encoding="utf-8")
+        os.utime(rule, ns=(1_000_000_000, 1_000_000_000))
+        keys.append(cache.key([rule], seeds, limit=100))
+    assert keys[0] != keys[1]

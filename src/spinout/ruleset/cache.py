@@ -1,8 +1,9 @@
 """A cache of checked rule sets, so everyday commands skip reading and checking the YAML.
 
 An entry is the JSON of a rule set that passed every check, named by a digest of everything
-the result depends on: the cache format, spinout's version, pydantic's installed version module, the name, size and
-time of change of spinout's own modules (so an edited check is never bypassed), and the bytes
+the result depends on: the cache format, spinout's version, where pydantic is installed (and
+its version module's size and time of change), the name, size and time of change of spinout's
+own modules (so an edited check is never bypassed), and the bytes
 of every rule file and source document. Reading an entry validates it again through the model
 (``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused entry,
 never code run or an unchecked value; nothing is unpickled. Beside an entry, a note may keep
@@ -49,10 +50,12 @@ def folder() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "spinout"
 
 
-def key(rule_files: Sequence[Path], seeds: Path) -> str | None:
+def key(rule_files: Sequence[Path], seeds: Path, limit: int) -> str | None:
     """The digest naming the entry for these rule files and seeds folder (None if unreadable).
     Every regular file directly in the seeds folder counts, so a changed document, or a new
-    one a rule now cites, makes a new entry."""
+    one a rule now cites, makes a new entry. Files up to ``limit`` bytes count by their
+    content; a larger one (which no check lets through) by its size and time of change, so a
+    huge or endless file is never read whole."""
     from spinout import __version__
 
     h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__}\0".encode())
@@ -62,11 +65,19 @@ def key(rule_files: Sequence[Path], seeds: Path) -> str | None:
         documents = sorted(p for p in seeds.iterdir() if p.is_file()) if seeds.is_dir() else []
         for group, paths in (("rules", rule_files), ("seeds", documents)):
             for path in paths:
-                data = path.read_bytes()
-                h.update(f"{group}/{path.name}\0{len(data)}\0".encode() + data)
+                h.update(f"{group}/{path.name}\0".encode() + _content(path, limit))
     except OSError:
         return None
     return h.hexdigest()
+
+
+def _content(path: Path, limit: int) -> bytes:
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    if info.st_size > limit or len(data) > limit:
+        return f"over {limit} {info.st_size} {info.st_mtime_ns}\0".encode()
+    return f"{len(data)}\0".encode() + data
 
 
 def _code_stamp() -> bytes:

@@ -119,7 +119,9 @@ def _located(rules_dir: Path | None) -> tuple[RulesLocation, list[Path], str | N
                                  "run `spinout rules init DIR` to start from the bundled set"))
     from spinout.ruleset import cache
 
-    return where, files, cache.key(files, where.seeds)
+    if cache.folder() is None:
+        return where, files, None
+    return where, files, cache.key(files, where.seeds, max(MAX_RULE_FILE_BYTES, MAX_SEED_BYTES))
 
 
 def _order(p: Problem) -> tuple[str, int, int]:

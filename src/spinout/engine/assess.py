@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 
@@ -44,21 +44,28 @@ class _Core(_Figures):
     app: Applicability
     scored_by: Mapping[str, tuple[Question, ...]]
 
+    exact_sums: dict[tuple[str, float], Fraction | None] = field(
+        default_factory=dict, compare=False, repr=False)
+
     @cached_property
-    def sums(self) -> dict[str, tuple[float, Fraction]]:
-        """Each scored dimension's weight and the exact sum of its terms, as
-        :func:`scoring.dimension_value` adds them up (when every term is finite)."""
-        found = {}
-        for did, questions in self.scored_by.items():
-            pairs = [(q.weight, self.points[q.id][did]) for q in questions
+    def weights(self) -> dict[str, tuple[float, bool]]:
+        """Each dimension's weight, added up as :func:`scoring.dimension_value` adds it, and
+        whether every question scoring it weighs a whole number (any sum of their weights is
+        then exact, whatever the order)."""
+        return {did: (sum(q.weight for q in questions if q.id in self.points),
+                      all(q.weight.is_integer() for q in questions))
+                for did, questions in self.scored_by.items()}
+
+    def exact_sum(self, did: str, weight: float) -> Fraction | None:
+        """The exact sum of the dimension's terms (each answer's weighted points over
+        ``weight``), None when one is not finite."""
+        key = (did, weight)
+        if key not in self.exact_sums:
+            terms = [q.weight * self.points[q.id][did] / weight for q in self.scored_by[did]
                      if q.id in self.points]
-            weight = sum(w for w, _ in pairs)
-            if not weight:
-                continue
-            terms = [w * p / weight for w, p in pairs]
-            if all(math.isfinite(t) for t in terms):
-                found[did] = (weight, sum((Fraction(t) for t in terms), Fraction(0)))
-        return found
+            finite = all(math.isfinite(t) for t in terms)
+            self.exact_sums[key] = sum(map(Fraction, terms), Fraction(0)) if finite else None
+        return self.exact_sums[key]
 
 
 def _core(rs: RuleSet, answers: Answers) -> _Core:
@@ -185,19 +192,26 @@ def _points_after(rs: RuleSet, core: _Core, effective: Mapping[str, AnswerValue]
 
 def _dimension_after(rs: RuleSet, core: _Core, did: str, points: Mapping[str, scoring.Points],
                      changed: tuple[str, ...]) -> float | None:
-    """The dimension's score, as :func:`scoring.dimension_value` gives it. When the same
-    answers score it with new points, only their terms of the exact sum are replaced."""
-    base = core.sums.get(did)
+    """The dimension's score, as :func:`scoring.dimension_value` gives it, from the exact sum
+    of its terms with the changed answers' terms replaced. When answers start or stop scoring
+    it the weight changes, and with it every term: that sum is worked out once per weight
+    (only for whole-number weights, whose sums are exact in any order)."""
+    weigh = rs.question
     scoring_it = [m for m in changed if did in rs.index.dims_of[m]]
-    if base is None or any(m not in core.points or m not in points for m in scoring_it):
+    gone = [m for m in scoring_it if m in core.points]
+    came = [m for m in scoring_it if m in points]
+    weight, whole = core.weights[did]
+    if gone != came:
+        weight += (sum(weigh(m).weight for m in came if m not in gone)
+                   - sum(weigh(m).weight for m in gone if m not in came))
+    total = core.exact_sum(did, weight) if weight and (whole or gone == came) else None
+    if total is None:
         return scoring.dimension_value(did, rs.index.scored_by[did], points)
-    weight, total = base
-    for m in scoring_it:
-        w = rs.question(m).weight
-        old, new = w * core.points[m][did] / weight, w * points[m][did] / weight
-        if not (math.isfinite(old) and math.isfinite(new)):
-            return scoring.dimension_value(did, rs.index.scored_by[did], points)
-        total += Fraction(new) - Fraction(old)
+    old = [weigh(m).weight * core.points[m][did] / weight for m in gone]
+    new = [weigh(m).weight * points[m][did] / weight for m in came]
+    if not all(math.isfinite(t) for t in old + new):
+        return scoring.dimension_value(did, rs.index.scored_by[did], points)
+    total += sum(map(Fraction, new), Fraction(0)) - sum(map(Fraction, old), Fraction(0))
     return min(100.0, max(0.0, float(total)))
 
 

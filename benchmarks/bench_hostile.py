@@ -216,7 +216,11 @@ def answers_file(rs, path: Path, seed: int = 1) -> None:  # noqa: ANN001 - a Rul
 
 def big_report() -> None:
     """A Markdown report on one answers file: read, assessed, built and rendered in this
-    process (the rule set loaded beforehand), and ``spinout report`` as a command."""
+    process (the rule set loaded beforehand; best of two runs), and ``spinout report`` as a
+    command. Before next actions re-evaluated only what a simulated answer reaches, the three
+    took about 3, 14 and 97 s (the report was quadratic in the number of questions)."""
+    import contextlib
+    import io
     import subprocess
 
     from spinout.commands.report import report_on_files
@@ -231,9 +235,12 @@ def big_report() -> None:
             rs = load_ruleset(rules)
             path = rules.parent / "answers.yaml"
             answers_file(rs, path)
-            start = time.perf_counter()
-            render(report_on_files(rs, [path]), "md")
-            seconds = time.perf_counter() - start
+            seconds = float("inf")
+            for _ in range(2):  # the first run also imports the report modules
+                start = time.perf_counter()
+                with contextlib.redirect_stderr(io.StringIO()):  # the answers' warnings
+                    render(report_on_files(rs, [path]), "md")
+                seconds = min(seconds, time.perf_counter() - start)
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "spinout", "report", str(path), "--rules",
                             str(rules), "-o", str(rules.parent / "report.md")],

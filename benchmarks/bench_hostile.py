@@ -5,8 +5,9 @@ of several runs is printed with the problem reported. Target: every case well un
 
 A hostile rule set: the closest passage to a missing quote (a 2,000-character quote and 40
 near misses against a 200 kB source) and a select prompt laid out with 1,000 to 20,000
-characters of question text. Printed as times and as ratios between sizes: a ratio near the
-size ratio is linear, near its square quadratic.
+characters of question text; a report on one answers file against generated rule sets of
+1,000, 2,000 and 5,000 questions. Printed as times and as ratios between sizes: a ratio near
+the size ratio is linear, near its square quadratic.
 
     python benchmarks/bench_hostile.py
 """
@@ -175,8 +176,86 @@ def select_prompt() -> None:
               f"(x{times[-1] / times[0]:.1f} of 1,000)")
 
 
+def _bench_module(name: str):  # noqa: ANN202 - a module loaded from a path
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def big_rule_set(folder: Path, questions: int, per_file: int = 400) -> Path:
+    """bench_load's generated rule set of ``questions`` questions, its questions split over
+    files of ``per_file`` (each rule file must stay under the size limit); returns rules/."""
+    import yaml
+
+    rules = _bench_module("bench_load").generate(folder, questions)
+    whole = rules / "gen_questions.yaml"
+    items = yaml.safe_load(whole.read_text(encoding="utf-8"))["questions"]
+    whole.unlink()
+    for start in range(0, len(items), per_file):
+        text = yaml.safe_dump({"questions": items[start:start + per_file]}, sort_keys=False,
+                              allow_unicode=True, width=100)
+        (rules / f"gen_questions_{start // per_file:03d}.yaml").write_text(text, "utf-8")
+    return rules
+
+
+def answers_file(rs, path: Path, seed: int = 1) -> None:  # noqa: ANN001 - a RuleSet
+    """Seeded random answers to ``rs`` (bench_engine's), saved as an answers file."""
+    import random
+    from dataclasses import replace
+
+    from spinout.answers.model import new_answers
+    from spinout.answers.store import save
+
+    answers = _bench_module("bench_engine").random_answers(rs, random.Random(seed))
+    save(path, replace(new_answers(rs, role=rs.roles[0].id), answers=answers))
+
+
+def big_report() -> None:
+    """A Markdown report on one answers file: read, assessed, built and rendered in this
+    process (the rule set loaded beforehand; best of two runs), and ``spinout report`` as a
+    command. Before next actions re-evaluated only what a simulated answer reaches, the three
+    took about 3, 14 and 97 s (the report was quadratic in the number of questions)."""
+    import contextlib
+    import io
+    import subprocess
+
+    from spinout.commands.report import report_on_files
+    from spinout.report.build import render
+    from spinout.ruleset.loader import load_ruleset
+
+    print("a report on one answers file, by rule-set size")
+    first: tuple[int, float] | None = None
+    with tempfile.TemporaryDirectory() as name:
+        for questions in (1_000, 2_000, 5_000):
+            rules = big_rule_set(Path(name) / f"q{questions}", questions)
+            rs = load_ruleset(rules)
+            path = rules.parent / "answers.yaml"
+            answers_file(rs, path)
+            seconds = float("inf")
+            for _ in range(2):  # the first run also imports the report modules
+                start = time.perf_counter()
+                with contextlib.redirect_stderr(io.StringIO()):  # the answers' warnings
+                    render(report_on_files(rs, [path]), "md")
+                seconds = min(seconds, time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "spinout", "report", str(path), "--rules",
+                            str(rules), "-o", str(rules.parent / "report.md")],
+                           capture_output=True, check=False, timeout=3600)
+            command = time.perf_counter() - start
+            first = first or (questions, seconds)
+            ratio = (seconds / first[1]) / (questions / first[0])
+            print(f"  {questions:>6,} questions: {seconds:7.2f} s in process "
+                  f"({seconds / questions * 1e3:.2f} ms a question, x{ratio:.2f} of the "
+                  f"1,000 rate), command {command:7.2f} s")
+
+
 if __name__ == "__main__":
     code = main()
     closest_passages()
     select_prompt()
+    big_report()
     sys.exit(code)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
 
 from spinout.engine import barriers as barrier_rules
 from spinout.engine import legal_forms, reach, scoring, stages
 from spinout.engine.result import Assessment, NextAction, Unknown
-from spinout.engine.visibility import Applicability, applicability
+from spinout.engine.visibility import Applicability, Overlay, answered_anew, applicability
 from spinout.qtypes import answer_points
 from spinout.ruleset.conditions import holds
 from spinout.ruleset.index import worth
-from spinout.ruleset.model import Question, RuleSet
+from spinout.ruleset.model import Barrier, Question, RuleSet
 from spinout.values import Answers, AnswerValue, is_dont_know, same
 
 DEFAULT_ACTIONS = 5
@@ -19,11 +24,11 @@ EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
-class _Core:
+class _Figures:
     """The figures next best actions compare: scores, barriers and band for one answer set."""
 
-    app: Applicability
-    points: dict[str, scoring.Points]
+    effective: Mapping[str, AnswerValue]
+    points: Mapping[str, scoring.Points]
     scores: dict[str, float | None]
     overall: float | None
     barrier_ids: frozenset[str]
@@ -31,40 +36,56 @@ class _Core:
     uncapped: str
     band: str
 
-    @property
-    def effective(self) -> dict[str, AnswerValue]:
-        return self.app.effective
+
+@dataclass(frozen=True)
+class _Core(_Figures):
+    """The figures with the questions that apply."""
+
+    app: Applicability
+    scored_by: Mapping[str, tuple[Question, ...]]
+
+    exact_sums: dict[tuple[str, float], Fraction | None] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def weights(self) -> dict[str, tuple[float, bool]]:
+        """Each dimension's weight, added up as :func:`scoring.dimension_value` adds it, and
+        whether every question scoring it weighs a whole number (any sum of their weights is
+        then exact, whatever the order)."""
+        return {did: (sum(q.weight for q in questions if q.id in self.points),
+                      all(q.weight.is_integer() for q in questions))
+                for did, questions in self.scored_by.items()}
+
+    def exact_sum(self, did: str, weight: float) -> Fraction | None:
+        """The exact sum of the dimension's terms (each answer's weighted points over
+        ``weight``), None when one is not finite."""
+        key = (did, weight)
+        if key not in self.exact_sums:
+            terms = [q.weight * self.points[q.id][did] / weight for q in self.scored_by[did]
+                     if q.id in self.points]
+            finite = all(math.isfinite(t) for t in terms)
+            self.exact_sums[key] = sum(map(Fraction, terms), Fraction(0)) if finite else None
+        return self.exact_sums[key]
 
 
-def _core(rs: RuleSet, answers: Answers, before: _Core | None = None,
-          changed: str | None = None) -> _Core:
-    """The figures for ``answers``. Given the figures ``before`` for the same answers except
-    the one to ``changed``, points of questions visible both times are reused."""
+def _core(rs: RuleSet, answers: Answers) -> _Core:
+    """The figures for ``answers``."""
     app = applicability(rs, answers)
-    if before is None:
-        points = scoring.question_points(rs, app.visible, app.effective)
-    else:
-        dims = rs.index.dims_of
-        points = {}
-        for q in app.visible:
-            if q.id in before.points and q.id != changed:
-                points[q.id] = before.points[q.id]
-            elif q.id in app.effective and dims[q.id]:
-                found = answer_points(q, app.effective[q.id], dims[q.id])
-                if found:
-                    points[q.id] = found
+    points = scoring.question_points(rs, app.visible, app.effective)
     by_dim = rs.index.scored_by
     scores = {d.id: scoring.dimension_value(d.id, by_dim[d.id], points) for d in rs.dimensions}
     ids = frozenset(b.id for b in rs.barriers if holds(b.when, app.effective, scores))
-    return _finish(rs, app, points, scores, ids)
+    return _Core(app.effective, points, scores, *_band(rs, scores, ids), app, by_dim)
 
 
-def _finish(rs: RuleSet, app: Applicability, points: dict[str, scoring.Points],
-            scores: dict[str, float | None], barrier_ids: frozenset[str]) -> _Core:
+def _band(rs: RuleSet, scores: dict[str, float | None], barrier_ids: frozenset[str]
+          ) -> tuple[float | None, frozenset[str], tuple[str, ...], str, str]:
+    """The overall score, the barriers, those capping the band, the band uncapped and
+    capped."""
     overall = scoring.overall_score(rs, scores)
     uncapped = scoring.band_for(rs, overall)
     band, capping = scoring.capped(rs, uncapped, barrier_ids)
-    return _Core(app, points, scores, overall, barrier_ids, capping, uncapped, band)
+    return overall, barrier_ids, capping, uncapped, band
 
 
 def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Assessment:
@@ -133,40 +154,95 @@ def next_actions(rs: RuleSet, answers: Answers, core: _Core,
 
 
 def _after(rs: RuleSet, answers: Answers, core: _Core, q: Question,
-           target: AnswerValue) -> _Core:
-    """The figures with ``q`` answered ``target``. When no question's condition reads ``q``,
-    only ``q``'s dimensions and the barriers reading ``q`` or those dimensions can change, so
-    only they are worked out again; otherwise all is, reusing the points of other answers."""
+           target: AnswerValue) -> _Figures:
+    """The figures with ``q`` answered ``target``. Only what the change reaches is worked out
+    again: the questions whose condition reads a changed answer, the points of the answers
+    that start or stop counting, the dimensions they score and the barriers whose tests on
+    those answers or scores can turn out otherwise."""
     index = rs.index
-    if q.id in index.gates:
-        return _core(rs, {**answers, q.id: target}, core, q.id)
-    app = core.app
-    effective = {**app.effective, q.id: target}
-    app = Applicability(app.visible, effective, app.certain, app.possible)
-    points = {**core.points}
-    dims = index.dims_of[q.id]
-    new_points = answer_points(q, target, dims)
-    if new_points:
-        points[q.id] = new_points
-    else:
-        points.pop(q.id, None)
+    effective, moved = answered_anew(rs, answers, core.app, q.id, target)
+    changed = (q.id, *moved)
+    points = _points_after(rs, core, effective, changed)
     scores = dict(core.scores)
-    for did in dims:
-        scores[did] = scoring.dimension_value(did, index.scored_by[did], points)
+    for did in {d: None for m in changed for d in index.dims_of[m]}:
+        scores[did] = _dimension_after(rs, core, did, points, changed)
     ids = set(core.barrier_ids)
-    for b in index.readers[q.id]:
+    for b in _retest(rs, core, changed, scores):
         if holds(b.when, effective, scores):
             ids.add(b.id)
         else:
             ids.discard(b.id)
-    return _finish(rs, app, points, scores, frozenset(ids))
+    return _Figures(effective, points, scores, *_band(rs, scores, frozenset(ids)))
+
+
+def _points_after(rs: RuleSet, core: _Core, effective: Mapping[str, AnswerValue],
+                  changed: tuple[str, ...]) -> Mapping[str, scoring.Points]:
+    dims = rs.index.dims_of
+    new: dict[str, scoring.Points] = {}
+    gone: set[str] = set()
+    for qid in changed:
+        found = answer_points(rs.question(qid), effective[qid], dims[qid]) \
+            if qid in effective and dims[qid] else None
+        if found:
+            new[qid] = found
+        else:
+            gone.add(qid)
+    return Overlay(core.points, new, gone)
+
+
+def _dimension_after(rs: RuleSet, core: _Core, did: str, points: Mapping[str, scoring.Points],
+                     changed: tuple[str, ...]) -> float | None:
+    """The dimension's score, as :func:`scoring.dimension_value` gives it, from the exact sum
+    of its terms with the changed answers' terms replaced. When answers start or stop scoring
+    it the weight changes, and with it every term: that sum is worked out once per weight
+    (only for whole-number weights, whose sums are exact in any order)."""
+    weigh = rs.question
+    scoring_it = [m for m in changed if did in rs.index.dims_of[m]]
+    gone = [m for m in scoring_it if m in core.points]
+    came = [m for m in scoring_it if m in points]
+    weight, whole = core.weights[did]
+    if gone != came:
+        weight += (sum(weigh(m).weight for m in came if m not in gone)
+                   - sum(weigh(m).weight for m in gone if m not in came))
+    total = core.exact_sum(did, weight) if weight and (whole or gone == came) else None
+    if total is None:
+        return scoring.dimension_value(did, rs.index.scored_by[did], points)
+    old = [weigh(m).weight * core.points[m][did] / weight for m in gone]
+    new = [weigh(m).weight * points[m][did] / weight for m in came]
+    if not all(math.isfinite(t) for t in old + new):
+        return scoring.dimension_value(did, rs.index.scored_by[did], points)
+    total += sum(map(Fraction, new), Fraction(0)) - sum(map(Fraction, old), Fraction(0))
+    return min(100.0, max(0.0, float(total)))
+
+
+def _retest(rs: RuleSet, core: _Core, changed: tuple[str, ...],
+            scores: Mapping[str, float | None]) -> list[Barrier]:
+    """The barriers that may turn out otherwise: those reading a changed answer, and those
+    testing a dimension whose score crossed the test's threshold."""
+    index = rs.index
+    found = {b.id: b for m in changed for b in index.answer_readers[m]}
+    for did, tests in index.dimension_tests.items():
+        old, new = core.scores.get(did), scores.get(did)
+        if old == new:
+            continue
+        if old is not None and new is not None:
+            low, high = min(old, new), max(old, new)
+            tests = tests[bisect_right(tests, low, key=_first):
+                          bisect_right(tests, high, key=_first)]
+        found.update((bid, rs.barrier(bid)) for _, bid in tests)
+    return list(found.values())
+
+
+def _first(test: tuple[float, str]) -> float:
+    return test[0]
 
 
 def _key(a: NextAction) -> tuple[int, float]:
     return (len(a.clears), round(a.overall_gain, 6))
 
 
-def _compare(q: Question, before: _Core, after: _Core, target: AnswerValue) -> NextAction | None:
+def _compare(q: Question, before: _Figures, after: _Figures,
+             target: AnswerValue) -> NextAction | None:
     gain = (after.overall or 0.0) - (before.overall or 0.0)
     clears = tuple(b for b in before.barrier_ids if b not in after.barrier_ids)
     if gain <= EPSILON and not clears:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spinout.engine import scoring
 from spinout.engine.result import Reach
 from spinout.engine.visibility import Applicability, Outside
-from spinout.ruleset.conditions import DimensionCondition, answer_refs, maybe
+from spinout.ruleset.conditions import DimensionCondition, maybe
 from spinout.ruleset.model import RuleSet
 
 NARROWING = 3
@@ -154,8 +154,7 @@ def _narrowing(rs: RuleSet, app: Applicability, fixed: set[str],
     for q in app.visible:
         if q.id in fixed or q.is_comment:
             continue
-        capping = any(b.id in undecided_ids and q.id in answer_refs(b.when)
-                      for b in index.readers[q.id])
+        capping = any(b.id in undecided_ids for b in index.answer_readers[q.id])
         swing = CAP_WEIGHT if capping else 0.0
         for did, (lo, hi) in index.point_range[q.id].items():
             share = q.weight / (weights[did] + q.weight)

@@ -9,12 +9,17 @@ as unknown rather than vanishing.
 
 from __future__ import annotations
 
-from collections.abc import Container
+import heapq
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
 
 from spinout.ruleset.conditions import holds, maybe
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import Answers, AnswerValue, is_real
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,10 @@ class Applicability:
     effective: dict[str, AnswerValue]
     certain: frozenset[str]
     possible: frozenset[str]
+
+    @cached_property
+    def visible_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.visible)
 
 
 class Outside:
@@ -80,3 +89,85 @@ def visible_questions(rs: RuleSet, answers: Answers) -> tuple[Question, ...]:
 def effective_answers(rs: RuleSet, answers: Answers) -> dict[str, AnswerValue]:
     """Real answers to visible questions: what scores and conditions read."""
     return applicability(rs, answers).effective
+
+
+class Overlay(Mapping[str, T]):
+    """``base`` with the keys in ``changes`` set anew and those in ``removed`` taken away,
+    read through without copying ``base``."""
+
+    def __init__(self, base: Mapping[str, T], changes: Mapping[str, T],
+                 removed: Container[str] = frozenset()) -> None:
+        self.base, self.changes, self.removed = base, changes, removed
+
+    def __getitem__(self, key: str) -> T:
+        if key in self.changes:
+            return self.changes[key]
+        if key in self.removed:
+            raise KeyError(key)
+        return self.base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.changes or (key not in self.removed and key in self.base)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (k for k in self.base if k not in self.changes and k not in self.removed)
+        yield from self.changes
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class Before(Mapping[str, T]):
+    """The entries of ``answers`` for the questions ranked before ``limit``: what the
+    condition of the question at ``limit`` sees."""
+
+    def __init__(self, answers: Mapping[str, T], rank: Mapping[str, int], limit: int) -> None:
+        self.answers, self.rank, self.limit = answers, rank, limit
+
+    def __getitem__(self, key: str) -> T:
+        if self.rank.get(key, self.limit) >= self.limit:
+            raise KeyError(key)
+        return self.answers[key]
+
+    def __contains__(self, key: object) -> bool:
+        return (isinstance(key, str) and key in self.answers
+                and self.rank.get(key, self.limit) < self.limit)
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self.answers if self.rank.get(k, self.limit) < self.limit)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def answered_anew(rs: RuleSet, answers: Answers, app: Applicability, qid: str,
+                  value: AnswerValue) -> tuple[Mapping[str, AnswerValue], tuple[str, ...]]:
+    """The answers that count (as :func:`applicability` gives them) once the visible
+    question ``qid`` is answered ``value``, a real answer, and the questions whose answer
+    starts or stops counting, in questionnaire order. Only questions whose condition reads
+    an answer that changed are looked at again, so the work follows what the change reaches,
+    not the size of the rule set."""
+    index = rs.index
+    changes: dict[str, AnswerValue] = {qid: value}
+    removed: set[str] = set()
+    effective = Overlay(app.effective, changes, removed)
+    waiting = [(index.rank[r], r) for r in index.dependents[qid]]
+    heapq.heapify(waiting)
+    seen: set[str] = set()
+    moved: list[str] = []
+    while waiting:
+        rank, rid = heapq.heappop(waiting)
+        if rid in seen:
+            continue
+        seen.add(rid)
+        shown = holds(rs.question(rid).when, Before(effective, index.rank, rank))
+        if shown == (rid in app.visible_ids) or not is_real(answers.get(rid)):
+            continue
+        if shown:
+            changes[rid] = answers[rid]
+        else:
+            removed.add(rid)
+        moved.append(rid)
+        for r in index.dependents[rid]:
+            heapq.heappush(waiting, (index.rank[r], r))
+    return effective, tuple(moved)

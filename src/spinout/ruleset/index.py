@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from spinout.ruleset.conditions import answer_refs, dimension_refs
+from spinout.ruleset.conditions import DimensionCondition, answer_refs, walk
 
 if TYPE_CHECKING:
     from spinout.qtypes.base import Shape
@@ -35,7 +35,11 @@ class RuleIndex:
     ``point_range`` the fewest and most points any answer to a question gives each
     dimension it scores; ``form_reads`` the questions legal forms' fit rules read;
     ``band_level`` each band's place (0 the lowest) and ``cap_level`` the place of the band
-    each barrier caps at (barriers that cap nothing left out)."""
+    each barrier caps at (barriers that cap nothing left out); ``dependents`` the later
+    questions whose ``when`` reads a question's answer, in order; ``answer_readers`` the
+    barriers whose condition reads a question's answer; ``dimension_tests`` each barrier
+    test on a dimension as (threshold, barrier id), by threshold: a test's outcome changes
+    only when the score crosses its threshold."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
     ordered: tuple[Question, ...]
@@ -52,6 +56,9 @@ class RuleIndex:
     form_reads: frozenset[str]
     band_level: Mapping[str, int]
     cap_level: Mapping[str, int]
+    dependents: Mapping[str, tuple[str, ...]]
+    answer_readers: Mapping[str, tuple[Barrier, ...]]
+    dimension_tests: Mapping[str, tuple[tuple[float, str], ...]]
 
     @classmethod
     def build(cls, rs: RuleSet) -> RuleIndex:
@@ -62,6 +69,7 @@ class RuleIndex:
         levels = {b.id: i for i, b in enumerate(rs.bands.levels)}
         dims_of = {q.id: q.dimensions for q in rs.questions}
         weights = {d.id: d.weight for d in rs.dimensions}
+        answer_readers, tests = _answer_readers(rs), _dimension_tests(rs)
         return cls(
             by_kind=_frozen(by_kind),
             ordered=ordered,
@@ -70,7 +78,7 @@ class RuleIndex:
             scored_by=_frozen({d.id: tuple(q for q in ordered if d.id in dims_of[q.id])
                                for d in rs.dimensions}),
             gates=frozenset(ref for q in rs.questions for ref in answer_refs(q.when)),
-            readers=_frozen(_readers(rs, dims_of)),
+            readers=_frozen(_readers(rs, dims_of, answer_readers, tests)),
             dimension_weights=_frozen(weights),
             option_worth=_frozen({q.id: tuple((o.value, worth(q, o.value, dims_of[q.id],
                                                                 weights))
@@ -84,6 +92,9 @@ class RuleIndex:
                                  for q in answer_refs(rule.when)),
             band_level=_frozen(levels),
             cap_level=_frozen(_cap_levels(rs, levels)),
+            dependents=_frozen(_dependents(ordered)),
+            answer_readers=_frozen(answer_readers),
+            dimension_tests=_frozen(tests),
         )
 
 
@@ -128,11 +139,48 @@ def _ordered(rs: RuleSet) -> tuple[Question, ...]:
     return tuple(sorted(rs.questions, key=lambda q: rank.get(q.section, len(rank))))
 
 
-def _readers(rs: RuleSet, dims_of: dict[str, tuple[str, ...]]) -> dict[str, tuple[Barrier, ...]]:
-    reads = [(b, set(answer_refs(b.when)), set(dimension_refs(b.when))) for b in rs.barriers]
-    return {q.id: tuple(b for b, answers, dims in reads
-                        if q.id in answers or dims.intersection(dims_of[q.id]))
-            for q in rs.questions}
+def _readers(rs: RuleSet, dims_of: dict[str, tuple[str, ...]],
+             answer_readers: Mapping[str, tuple[Barrier, ...]],
+             tests: Mapping[str, tuple[tuple[float, str], ...]]
+             ) -> dict[str, tuple[Barrier, ...]]:
+    place = {b.id: i for i, b in enumerate(rs.barriers)}
+    found = {}
+    for q in rs.questions:
+        ids = {b.id for b in answer_readers[q.id]}
+        ids.update(bid for d in dims_of[q.id] for _, bid in tests.get(d, ()))
+        found[q.id] = tuple(rs.barriers[i] for i in sorted(place[bid] for bid in ids))
+    return found
+
+
+def _dependents(ordered: tuple[Question, ...]) -> dict[str, tuple[str, ...]]:
+    """Each question's later readers (a condition sees only the answers before it)."""
+    found: dict[str, list[str]] = {q.id: [] for q in ordered}
+    earlier: set[str] = set()
+    for q in ordered:
+        for ref in answer_refs(q.when):
+            if ref in earlier:
+                found[ref].append(q.id)
+        earlier.add(q.id)
+    return {qid: tuple(readers) for qid, readers in found.items()}
+
+
+def _answer_readers(rs: RuleSet) -> dict[str, tuple[Barrier, ...]]:
+    found: dict[str, list[Barrier]] = {q.id: [] for q in rs.questions}
+    for b in rs.barriers:
+        for ref in answer_refs(b.when):
+            if ref in found:
+                found[ref].append(b)
+    return {qid: tuple(barriers) for qid, barriers in found.items()}
+
+
+def _dimension_tests(rs: RuleSet) -> dict[str, tuple[tuple[float, str], ...]]:
+    found: dict[str, list[tuple[float, str]]] = {d.id: [] for d in rs.dimensions}
+    for b in rs.barriers:
+        for leaf, _ in walk(b.when):
+            if isinstance(leaf, DimensionCondition):
+                threshold = leaf.below if leaf.below is not None else leaf.at_least
+                found.setdefault(leaf.dimension, []).append((float(threshold or 0.0), b.id))
+    return {did: tuple(sorted(tests)) for did, tests in found.items()}
 
 
 def _frozen(mapping: dict[str, Any]) -> Mapping[str, Any]:

@@ -124,10 +124,10 @@ def test_several_problems_are_counted(capsys: pytest.CaptureFixture[str],
 def _fail_in_check(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     import spinout.ruleset.describe as describe
 
-    def boom(rs: object) -> str:
+    def boom(rules: object) -> str:
         raise exc
 
-    monkeypatch.setattr(describe, "summary", boom)
+    monkeypatch.setattr(describe, "check_summary", boom)
 
 
 @pytest.mark.parametrize("exc", [KeyboardInterrupt(), EOFError()])

@@ -215,13 +215,13 @@ _PATCHED_RUN = """
 import sys
 import spinout.ruleset.describe as describe
 from spinout.__main__ import main
-describe.summary = {replacement}
+describe.check_summary = {replacement}
 sys.exit(main(["rules", "check", "--rules", {mini!r}]))
 """
 
 
 def test_internal_error_in_a_real_process(tmp_path: Path) -> None:
-    child = _child(_PATCHED_RUN.format(replacement="lambda rs: 1 / 0", mini=str(MINI)), tmp_path)
+    child = _child(_PATCHED_RUN.format(replacement="lambda rules: 1 / 0", mini=str(MINI)), tmp_path)
     out, err = child.communicate(timeout=60)
     assert child.returncode == EXIT_INTERNAL
     assert "Traceback" not in out + err
@@ -232,7 +232,7 @@ def test_internal_error_in_a_real_process(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_in_a_real_process_exits_130(tmp_path: Path) -> None:
-    waits = "lambda rs: (print('ready', flush=True), sys.stdin.read())[1]"
+    waits = "lambda rules: (print('ready', flush=True), sys.stdin.read())[1]"
     child = _child(_PATCHED_RUN.format(replacement=waits, mini=str(MINI)), tmp_path)
     try:
         assert child.stdout is not None

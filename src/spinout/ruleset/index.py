@@ -29,8 +29,7 @@ class RuleIndex:
     questions section by section (sections in declared order, file order within);
     ``rank`` each question's place in it; ``dims_of`` the dimensions each question scores;
     ``scored_by`` the questions scoring each dimension, in order; ``gates`` the questions
-    whose answers some question's ``when`` reads; ``readers`` the barriers whose condition
-    reads a question or a dimension it scores; ``option_worth`` each option's points
+    whose answers some question's ``when`` reads; ``option_worth`` each option's points
     weighted by the dimensions' weights, for questions answered with one option;
     ``point_range`` the fewest and most points any answer to a question gives each
     dimension it scores; ``form_reads`` the questions legal forms' fit rules read;
@@ -47,7 +46,6 @@ class RuleIndex:
     dims_of: Mapping[str, tuple[str, ...]]
     scored_by: Mapping[str, tuple[Question, ...]]
     gates: frozenset[str]
-    readers: Mapping[str, tuple[Barrier, ...]]
     dimension_weights: Mapping[str, float]
     option_worth: Mapping[str, tuple[tuple[AnswerValue, float], ...]]
     shapes: Mapping[str, Shape]
@@ -78,7 +76,6 @@ class RuleIndex:
             scored_by=_frozen({d.id: tuple(q for q in ordered if d.id in dims_of[q.id])
                                for d in rs.dimensions}),
             gates=frozenset(ref for q in rs.questions for ref in answer_refs(q.when)),
-            readers=_frozen(_readers(rs, dims_of, answer_readers, tests)),
             dimension_weights=_frozen(weights),
             option_worth=_frozen({q.id: tuple((o.value, worth(q, o.value, dims_of[q.id],
                                                                 weights))
@@ -137,19 +134,6 @@ def _cap_levels(rs: RuleSet, levels: Mapping[str, int]) -> dict[str, int]:
 def _ordered(rs: RuleSet) -> tuple[Question, ...]:
     rank = {s.id: i for i, s in enumerate(rs.sections)}
     return tuple(sorted(rs.questions, key=lambda q: rank.get(q.section, len(rank))))
-
-
-def _readers(rs: RuleSet, dims_of: dict[str, tuple[str, ...]],
-             answer_readers: Mapping[str, tuple[Barrier, ...]],
-             tests: Mapping[str, tuple[tuple[float, str], ...]]
-             ) -> dict[str, tuple[Barrier, ...]]:
-    place = {b.id: i for i, b in enumerate(rs.barriers)}
-    found = {}
-    for q in rs.questions:
-        ids = {b.id for b in answer_readers[q.id]}
-        ids.update(bid for d in dims_of[q.id] for _, bid in tests.get(d, ()))
-        found[q.id] = tuple(rs.barriers[i] for i in sorted(place[bid] for bid in ids))
-    return found
 
 
 def _dependents(ordered: tuple[Question, ...]) -> dict[str, tuple[str, ...]]:

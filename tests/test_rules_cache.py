@@ -214,3 +214,19 @@ def test_the_key_follows_the_content_of_files_within_the_limit(tmp_path: Path) -
         os.utime(rule, ns=(1_000_000_000, 1_000_000_000))
         keys.append(cache.key([rule], seeds, limit=100))
     assert keys[0] != keys[1]
+
+
+def test_registering_a_question_type_makes_a_new_key(rules: Path) -> None:
+    """Rules using a type registered at run time pass only while it is registered: the key
+    names the registered types, so a line kept while it was never serves once it is gone."""
+    from spinout import qtypes
+
+    before = loader.cache_key(rules)
+    kind = qtypes.get("number")
+    alias = type("Alias", (type(kind),), {"name": "alias_of_number"})()
+    qtypes.register(alias)
+    try:
+        assert loader.cache_key(rules) != before
+    finally:
+        qtypes.unregister("alias_of_number")
+    assert loader.cache_key(rules) == before

@@ -1,15 +1,15 @@
 """A cache of checked rule sets, so everyday commands skip reading and checking the YAML.
 
 An entry is the JSON of a rule set that passed every check, named by a digest of everything
-the result depends on: the cache format, spinout's version, where pydantic is installed (and
-its version module's size and time of change), the name, size and time of change of spinout's
-own modules (so an edited check is never bypassed), and the bytes
-of every rule file and source document. Reading an entry validates it again through the model
-(``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused entry,
-never code run or an unchecked value; nothing is unpickled. Beside an entry, a note may keep
-text derived from that rule set (``rules check`` keeps its summary line), so a command that
-needs only that text answers without building the model at all. Any failure to read or write
-the cache is silent: the rule set is then loaded from its files as usual.
+the result depends on: the cache format, spinout's version, the question types registered,
+where pydantic is installed (and its version module's size and time of change), the name, size
+and time of change of spinout's own modules (so an edited check is never bypassed), and the
+bytes of every rule file and source document. Reading an entry validates it again through the
+model (``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused
+entry, never code run or an unchecked value; nothing is unpickled. Beside an entry, a note may
+keep text derived from that rule set (``rules check`` keeps its summary line), so a command
+that needs only that text answers without building the model at all. Any failure to read or
+write the cache is silent: the rule set is then loaded from its files as usual.
 
 The folder is ``$SPINOUT_CACHE`` if set (empty: no cache), else the user's cache folder
 (``$XDG_CACHE_HOME/spinout``, ``~/Library/Caches/spinout``, ``%LOCALAPPDATA%\\spinout\\Cache``).
@@ -56,9 +56,10 @@ def key(rule_files: Sequence[Path], seeds: Path, limit: int) -> str | None:
     one a rule now cites, makes a new entry. Files up to ``limit`` bytes count by their
     content; a larger one (which no check lets through) by its size and time of change, so a
     huge or endless file is never read whole."""
-    from spinout import __version__
+    from spinout import __version__, qtypes
 
-    h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__}\0".encode())
+    types = ",".join(qtypes.names())  # a type registered at run time changes what passes
+    h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__} {types}\0".encode())
     try:
         h.update(_code_stamp())
         h.update(_pydantic_stamp())

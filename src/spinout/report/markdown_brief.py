@@ -31,7 +31,7 @@ def opening(r: Report) -> list[str]:
                  f"{say.confidence(r.summary.confidence)}")
     lines += ["", "Most serious barriers:", ""]
     lines += [f"- {md_escape(x.title)}" for x in b.barriers] or [f"- {say.NO_BARRIERS}"]
-    lines += ["", f"Stage: {say.stage_line(r, MD)}", ""]
+    lines += ["", say.stage_line(r, MD), ""]
     if b.remaining:
         lines += [f"{say.remaining_title(r)}:", ""]
         lines += [f"- {md_escape(c.label)}" for c in b.remaining]

@@ -41,7 +41,8 @@ class Instant:
     def role(self, roles: Any, current: str | None) -> str:
         return roles[0].id if self.inner is None else self.inner.role(roles, current)
 
-    def question(self, q: Any, current: Any, can_back: bool, mark: str = "?") -> Any:
+    def question(self, q: Any, current: Any, can_back: bool, mark: str = "?",
+                 notes: tuple[str, ...] = ()) -> Any:
         from spinout.questionnaire.replies import answer
 
         self.asked.append(time.perf_counter())
@@ -51,8 +52,10 @@ class Instant:
         self.answered.append(time.perf_counter())
         return reply
 
-    def review(self, count: int) -> int | None:
-        return None
+    def review(self, numbers: Any, more: bool) -> Any:
+        from spinout.questionnaire.prompts import ReviewChoice
+
+        return ReviewChoice("next" if more else "finish")
 
     def own_times_ms(self) -> list[float]:
         """From each reply to the next question, in ms."""

@@ -49,7 +49,7 @@ def quick_data(text: str, escapes: bool = False) -> tuple[bool, Any]:
 
 
 _LOADERS: list[type] = []
-_TAGS: dict[str, str] = {}  # a plain scalar's resolved tag, by its text (a bounded memo)
+_TAGS: dict[str, str] = {}  # a short plain scalar's resolved tag, by its text (bounded)
 
 
 def _loader_class() -> type:
@@ -68,7 +68,7 @@ def _loader_class() -> type:
             tag = _TAGS.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(_TAGS) < 4096:
+                if len(_TAGS) < 4096 and len(value) <= 64:
                     _TAGS[value] = tag
             return tag
 

@@ -11,7 +11,10 @@ holds them: generating 100,000 takes minutes), then times
   (c) the whole ``spinout report DIR -o group.json`` command in a subprocess;
 
 and prints b/a2, c/a2 (target: within 1.5), c/a and the peak resident memory of this process,
-of the pool workers and of the command with its workers (target: under 300 MB).
+of the pool workers and of the command with its workers (target: under 300 MB). Then, in this
+one process on the first 1,500 files, the cost per file of each step: plain parsing, the safe
+located reading (``read_yaml``), reading and checking (``store.read``) and one worker's whole
+job (``bulk._work_chunk``: reading, checking, assessing, tallying).
 
     python benchmarks/bench_group.py [--count 10000] [--keep DIR] [--repeat N]
 """
@@ -138,6 +141,37 @@ def time_command(folder: Path, rules: Path | None) -> tuple[float, float] | None
     return took, usage.ru_maxrss / 1024
 
 
+def per_file(paths: list[Path], rs: Any, repeat: int) -> None:
+    """Milliseconds per file for each step, in this process (best of ``repeat`` runs)."""
+    import yaml
+
+    from spinout import bulk
+    from spinout.answers.store import read
+    from spinout.yamlfile import read_yaml
+
+    names = [str(p) for p in paths]
+    bulk._init(rs, bulk._Job("tally"))
+    steps = {
+        "plain yaml.load(CSafeLoader)": lambda: [
+            yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)  # noqa: S506 - a safe loader
+            for p in paths],
+        "read_yaml (safe, located)": lambda: [read_yaml(p) for p in paths],
+        "store.read (read and check)": lambda: [read(p, rs) for p in paths],
+        "bulk._work_chunk (whole job)": lambda: bulk._work_chunk(names),
+    }
+    print(f"(d)  per file, 1 process, {len(paths):,} files:")
+    plain = 0.0
+    for label, step in steps.items():
+        took = []
+        for _ in range(max(repeat, 3)):
+            start = time.perf_counter()
+            step()
+            took.append(time.perf_counter() - start)
+        ms = min(took) / len(paths) * 1000
+        plain = plain or ms
+        print(f"     {label:30} {ms:6.3f} ms   {ms / plain:5.2f} x plain")
+
+
 def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
@@ -182,6 +216,7 @@ def main() -> None:
             print(f"     peak memory (command, largest process):   {memory:6.0f} MB "
                   "(target 300)")
             print("within targets" if took / pooled <= 1.5 and memory < 300 else "OVER TARGET")
+        per_file(paths[:1500], rs, args.repeat)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ _SCALAR_TAGS = {
 }
 # What a decoded text value may not hold: C0/C1 controls other than tab and newline (also when
 # written as a YAML escape such as "\e" or "\x9b"), line and paragraph separators.
-_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -158,7 +158,7 @@ class Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = loader.yaml_constructors[tag](loader, node)
-        except (ValueError, TypeError, yaml.YAMLError):
+        except (ValueError, TypeError, KeyError, AttributeError, yaml.YAMLError):
             kind = tag.rsplit(":", 1)[-1]
             raise self.fail(event, f"`{event.value}` is not a valid {kind}",
                             "quote it if it is meant as text") from None
@@ -171,7 +171,7 @@ class Builder:
 
     def text(self, event: Any) -> str:
         """A text value, refused when its escapes decode to a control character."""
-        found = None if self.escapes else _CONTROL_IN_VALUE.search(event.value)
+        found = None if self.escapes else CONTROL_IN_VALUE.search(event.value)
         if found:
             raise self.fail(event, f"control character U+{ord(found.group()):04X} is not "
                             "allowed (written as an escape)",

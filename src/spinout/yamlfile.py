@@ -12,6 +12,7 @@ result is plain data plus a map from each node's path to its position.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,8 @@ class Document:
 
     name: str
     data: Any
-    marks: dict[Path_, tuple[int, int]]
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    marks: Mapping[Path_, tuple[int, int]]
+    keys: Mapping[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Position of the deepest node along ``path`` that exists (of its key if ``key``)."""
@@ -103,9 +104,53 @@ def parse_yaml(raw: bytes, name: str, max_bytes: int = MAX_BYTES,
     text = _decode(raw, name)
     _check_characters(text, name)
     _check_indentation(text, name)
+    if not yaml11_letters:
+        from spinout.yamlfast import quick_data
+
+        read, data = quick_data(text, escapes)
+        if read:
+            later = _Later(text, name, escapes)
+            return Document(name, data, _Marks(later, "marks"), _Marks(later, "keys"))
+    builder = _build(text, name, yaml11_letters, escapes)
+    return Document(name, builder.root, builder.marks, builder.keys)
+
+
+def _build(text: str, name: str, yaml11_letters: bool, escapes: bool) -> Builder:
     builder = Builder(name, yaml11_letters, escapes)
     builder.run(text, loader_class())
-    return Document(name, builder.root, builder.marks, builder.keys)
+    return builder
+
+
+class _Later:
+    """A text read the quick way, read again with the builder the first time a position in it
+    is wanted (to show a problem), so that every position is the builder's own."""
+
+    def __init__(self, text: str, name: str, escapes: bool) -> None:
+        self.text, self.name, self.escapes = text, name, escapes
+        self.found: dict[str, dict[Path_, tuple[int, int]]] = {}
+
+    def table(self, which: str) -> dict[Path_, tuple[int, int]]:
+        if not self.found:
+            builder = _build(self.text, self.name, False, self.escapes)
+            self.found = {"marks": builder.marks, "keys": builder.keys}
+            self.text = ""
+        return self.found[which]
+
+
+class _Marks(Mapping[Path_, tuple[int, int]]):
+    """``marks`` or ``keys`` of a document read the quick way, filled on first use."""
+
+    def __init__(self, later: _Later, which: str) -> None:
+        self.later, self.which = later, which
+
+    def __getitem__(self, path: Path_) -> tuple[int, int]:
+        return self.later.table(self.which)[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.later.table(self.which))
+
+    def __len__(self) -> int:
+        return len(self.later.table(self.which))
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -326,3 +326,16 @@ def test_report_refuses_answers_for_another_rule_set(capsys: pytest.CaptureFixtu
     assert "other_rules" in err and "sha256:0123456789ab" in err and "`mini`" in err
     _no_files_created(tmp_path, before)
 
+
+
+def test_the_printable_check_refuses_exactly_what_yaml_does_not_allow() -> None:
+    """Every code point: refused by the file check exactly when outside YAML's printable set."""
+    import re
+
+    from spinout.yamlfile import _NOT_PRINTABLE
+
+    printable = re.compile("[\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                           "\U00010000-\U0010ffff]")
+    wrong = [hex(cp) for cp in range(0x110000)
+             if bool(_NOT_PRINTABLE.match(chr(cp))) == bool(printable.match(chr(cp)))]
+    assert wrong == []

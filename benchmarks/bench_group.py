@@ -74,10 +74,20 @@ def generate(rs: Any, count: int, folder: Path, seed: int = 1) -> None:
     for i in range(count):
         file = new_answers(rs, role=rng.choice(roles), respondent_id=f"r{i:05d}",
                            now="2026-01-31T10:00:00+00:00")
-        answers = rng.choice(templates)
+        answers = _varied(rs, rng.choice(templates), rng)
         file = replace(file, answers=answers,
                        rules=replace(file.rules, questions={q: prints[q] for q in answers}))
         (folder / f"r{i:05d}.yaml").write_text(dump(file), encoding="utf-8")
+
+
+def _varied(rs: Any, template: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The template with two answers drawn afresh (never one an earlier question's condition
+    reads), so files are rarely identical: a group report counts identical answers once."""
+    answers = dict(template)
+    free = [q for q in answers if q not in rs.index.gates]
+    for qid in rng.sample(free, min(2, len(free))):
+        answers[qid] = random_answer(rs.question(qid), rng)
+    return answers
 
 
 def _ready(folder: Path, count: int, digest: str) -> bool:

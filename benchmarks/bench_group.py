@@ -22,6 +22,7 @@ job (``bulk._work_chunk``: reading, checking, assessing, tallying).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -71,10 +72,14 @@ def generate(rs: Any, count: int, folder: Path, seed: int = 1) -> None:
     roles = [r.id for r in rs.roles]
     prints = {q.id: fingerprint(q) for q in rs.questions}
     templates = [random_answers(rs, rng) for _ in range(500)]
+    seen: set[str] = set()
     for i in range(count):
         file = new_answers(rs, role=rng.choice(roles), respondent_id=f"r{i:05d}",
                            now="2026-01-31T10:00:00+00:00")
         answers = _varied(rs, rng.choice(templates), rng)
+        while (key := json.dumps(answers, sort_keys=True, default=repr)) in seen:
+            answers = _varied(rs, rng.choice(templates), rng)
+        seen.add(key)
         file = replace(file, answers=answers,
                        rules=replace(file.rules, questions={q: prints[q] for q in answers}))
         (folder / f"r{i:05d}.yaml").write_text(dump(file), encoding="utf-8")
@@ -82,7 +87,8 @@ def generate(rs: Any, count: int, folder: Path, seed: int = 1) -> None:
 
 def _varied(rs: Any, template: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """The template with two answers drawn afresh (never one an earlier question's condition
-    reads), so files are rarely identical: a group report counts identical answers once."""
+    reads); ``generate`` draws again until the answers are new, as a group report counts
+    identical answers once, as one person."""
     answers = dict(template)
     free = [q for q in answers if q not in rs.index.gates]
     for qid in rng.sample(free, min(2, len(free))):

@@ -105,3 +105,53 @@ def test_the_brief_shows_a_provisional_band_and_its_range(bundled_rules: Any) ->
         text = render(report, fmt, brief_only=True)
         assert "Provisional: only" in text and "(provisional)" in text
         assert "put the service, provisionally, in the band" in text
+
+
+def _terminal_summary(report: Any) -> str:
+    import io
+
+    from rich.console import Console
+
+    from spinout.questionnaire.summary import show
+
+    out = io.StringIO()
+    show(Console(file=out, width=80, color_system=None, emoji=False, highlight=False), report)
+    return out.getvalue()
+
+
+def test_forms_not_yet_separated_are_never_shown_as_a_ranking(bundled_rules: Any) -> None:
+    """With no answer yet, nothing separates the legal forms: the brief and the terminal
+    summary say so, as the full report does, instead of listing a 'best fit'."""
+    from spinout.answers.model import new_answers
+    from spinout.report.build import render
+
+    report = report_on(bundled_rules, [new_answers(bundled_rules, "frontline")])
+    assert not report.forms.ranked and report.forms.questions
+    assert brief(report).forms == ()
+    for text in (render(report, "md", brief_only=True), render(report, "html", brief_only=True),
+                 _terminal_summary(report)):
+        assert "fit best" not in text and "(fit +0)" not in text
+        assert "Legal forms are not ranked: no answer yet separates them" in " ".join(
+            text.split())
+
+
+def test_a_ranged_stage_is_given_as_its_range_in_what_this_means(bundled_rules: Any) -> None:
+    from spinout.answers.model import new_answers
+    from spinout.report import sentences as say
+    from spinout.report.text import MD
+
+    report = report_on(bundled_rules, [new_answers(bundled_rules, "frontline")])
+    assert report.stage is not None and report.stage.ranged
+    assert "The work is somewhere from stage 1 to stage" in say.meaning(report, MD)
+
+
+def test_the_terminal_summary_lists_a_shared_criterion_once(bundled_rules: Any) -> None:
+    from spinout.answers.model import new_answers
+
+    report = report_on(bundled_rules, [new_answers(bundled_rules, "frontline")])
+    labels = [c.label for c in report.stage.remaining] if report.stage else []
+    assert len(labels) > len(set(labels))  # the stages share criteria
+    shown = _terminal_summary(report)
+    part = shown.split("Still to do before moving on:")[1].split("Legal forms")[0]
+    items = [" ".join(x.split()) for x in part.split("•")[1:]]
+    assert len(items) == len(set(items)) == len(set(labels))

@@ -55,7 +55,7 @@ def render(r: Report, width: int) -> Any:
     parts += _barriers(r)
     parts += _heading("Where you are")
     parts += _stage(r)
-    parts += _heading("Legal forms that fit best")
+    parts += _heading(say.brief_forms_heading(r))
     parts += _forms(r)
     parts += _heading("Next best actions")
     parts += _actions(r)
@@ -152,17 +152,25 @@ def _stage(r: Report) -> list[Any]:
         lines.append(Text("Every stage's criteria are met."))
         return lines
     if stage.remaining:
+        from spinout.report.brief import distinct_remaining
+
         lines.append(Text("Still to do before moving on:"))
-        lines.append(_numbered([safe(c.label) for c in stage.remaining], "  •"))
+        lines.append(_numbered([safe(c.label) for c in distinct_remaining(r)], "  •"))
     return lines
 
 
 def _forms(r: Report) -> list[Any]:
     from rich.text import Text
 
+    if not r.forms.ranked:
+        from spinout.report.brief import brief
+
+        open_forms = [safe(f.name, "bold") for f in brief(r).forms]
+        return [safe(say.forms_not_ranked(r, PLAIN))] + (
+            [_numbered(open_forms, "  •")] if open_forms else [])
     fits = [f for f in r.legal_forms if not f.excluded][:TOP_FORMS]
     if not fits:
-        return [Text("None of the legal forms fits these answers; see the report.")]
+        return [Text(f"{say.NO_FORM_FITS} See the report.")]
     return [_numbered([safe(f.name, "bold") + Text(f" ({fit_text(f)})", style="dim")
                        for f in fits])]
 

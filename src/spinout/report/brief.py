@@ -17,20 +17,30 @@ class Brief:
     barriers: tuple[BarrierItem, ...]  # the most serious, blockers first
     remaining: tuple[CriterionItem, ...]  # what remains at the current stage
     more_remaining: int  # how many more criteria remain than are listed
-    forms: tuple[FormItem, ...]  # the best fits, none ruled out
+    forms: tuple[FormItem, ...]  # the best fits, none ruled out (see brief())
     actions: tuple[ActionItem, ...]
 
 
 def brief(r: Report) -> Brief:
-    """The findings the brief shows, in the report's own order."""
-    once: dict[str, CriterionItem] = {}
-    for c in r.stage.remaining if r.stage is not None else ():
-        once.setdefault(c.label, c)  # a criterion several stages share is listed once
-    remaining = tuple(once.values())
+    """The findings the brief shows, in the report's own order. Legal forms that are not
+    ranked are listed (unordered, after the reason they are not ranked) only when some are
+    ruled out, so the list says which are still open."""
+    remaining = distinct_remaining(r)
+    fits = tuple(f for f in r.legal_forms if not f.excluded)
+    if not r.forms.ranked and len(fits) == len(r.legal_forms):
+        fits = ()
     return Brief(
         barriers=r.barriers[:TOP],
         remaining=remaining[:TOP],
         more_remaining=max(0, len(remaining) - TOP),
-        forms=tuple(f for f in r.legal_forms if not f.excluded)[:TOP],
+        forms=fits[:TOP],
         actions=r.next_actions[:TOP],
     )
+
+
+def distinct_remaining(r: Report) -> tuple[CriterionItem, ...]:
+    """What remains at the current stage, a criterion several stages share listed once."""
+    once: dict[str, CriterionItem] = {}
+    for c in r.stage.remaining if r.stage is not None else ():
+        once.setdefault(c.label, c)
+    return tuple(once.values())

@@ -38,9 +38,11 @@ def opening(r: Report) -> list[str]:
         if b.more_remaining:
             lines.append(f"- … and {b.more_remaining} more (see Stage)")
         lines.append("")
-    lines += ["Legal forms that fit best:", ""]
-    lines += [f"- {say.form_reason(f, MD)}" for f in b.forms] or [
-        "- None of the legal forms fits these answers."]
+    lines += [f"{say.brief_forms_heading(r)}:", ""]
+    if not r.forms.ranked:
+        lines += [say.forms_not_ranked(r, MD), ""] if b.forms else [say.forms_not_ranked(r, MD)]
+    lines += [f"- {say.form_reason(f, MD)}" for f in b.forms] or (
+        [] if not r.forms.ranked else [f"- {say.NO_FORM_FITS}"])
     lines += ["", "Next three actions:", ""]
     lines += [f"{i}. {say.short_action(a, MD)}" for i, a in enumerate(b.actions, 1)] or [
         say.NO_ACTIONS]

@@ -151,6 +151,13 @@ def short_action(a: ActionItem, s: Style) -> str:
     return f"Move {s.quote(s.text(a.text))} to {s.quote(s.text(a.target_label))}"
 
 
+NO_FORM_FITS = "None of the legal forms fits these answers."
+
+
+def brief_forms_heading(r: Report) -> str:
+    return "Legal forms that fit best" if r.forms.ranked else "Legal forms"
+
+
 def form_reason(f: FormItem, s: Style) -> str:
     """A legal form with the first reason it fits (its summary when no answer speaks for it)."""
     reason = next((x.text for x in f.reasons if x.effect == "for"), f.summary)
@@ -176,7 +183,10 @@ def meaning(r: Report, s: Style) -> str:
         parts.append("No barrier was raised by these answers.")
     remaining = stage.remaining
     where = f"stage {stage.index + 1} of {len(stage.journey)}, {s.text(stage.name)}"
-    parts.append(f"The work is at {where}" + (
+    if stage.ranged:
+        where = (f"somewhere from stage {stage.index + 1} to stage {stage.high + 1} of "
+                 f"{len(stage.journey)}, depending on answers not known yet")
+    parts.append(f"The work is {'' if stage.ranged else 'at '}{where}" + (
         f"; next, {s.text(remaining[0].label[0].lower() + remaining[0].label[1:])}."
         if remaining else "."))
     if confidence < 0.5:

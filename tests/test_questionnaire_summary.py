@@ -71,7 +71,8 @@ def test_dimensions_without_answers_say_so(mini_rules):
     text = plain(shown(mini_rules, assess(mini_rules, {})))
     assert text.count(summary.NOT_ENOUGH) == 3  # two dimensions and the overall score
     assert "Overall: not enough answers" in text
-    assert "No single change of answer would raise readiness." in text
+    assert ("No single change of answer would raise readiness on its own: the next step is "
+            "to answer the questions still open.") in " ".join(text.split())
 
 
 def test_actions_use_the_reports_sentence(mini_rules):

@@ -176,10 +176,9 @@ def _forms(r: Report) -> list[Any]:
 
 
 def _actions(r: Report) -> list[Any]:
-    from rich.text import Text
 
     if not r.next_actions:
-        return [Text(say.NO_ACTIONS)]
+        return [safe(say.no_actions(r))]
     band = r.summary.band.id if r.summary.band else ""
     return [_numbered([safe(say.action(a, band, PLAIN)) for a in r.next_actions])]
 

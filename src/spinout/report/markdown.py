@@ -107,7 +107,7 @@ def context(r: Report) -> list[str]:
 def next_actions(r: Report) -> list[str]:
     lines = ["## Next best actions"]
     if not r.next_actions:
-        return [*lines, "", say.NO_ACTIONS]
+        return [*lines, "", say.no_actions(r)]
     if r.kind == "group":
         lines += ["", say.GROUP_ACTIONS]
     lines.append("")

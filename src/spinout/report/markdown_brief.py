@@ -45,7 +45,7 @@ def opening(r: Report) -> list[str]:
         [] if not r.forms.ranked else [f"- {say.NO_FORM_FITS}"])
     lines += ["", "Next three actions:", ""]
     lines += [f"{i}. {say.short_action(a, MD)}" for i, a in enumerate(b.actions, 1)] or [
-        say.NO_ACTIONS]
+        say.no_actions(r)]
     return [*lines, "", "What this means: " + say.meaning(r, MD)]
 
 

@@ -58,6 +58,7 @@ from spinout.report.sentences_findings import (
     forms_heading,
     forms_not_ranked,
     journey_step,
+    no_actions,
     not_yet_answered,
     remaining_title,
     spread,
@@ -112,10 +113,10 @@ __all__ = ["ALIKE", "ALREADY_MET", "BANDS_OF_RESPONDENTS", "CHANGE_WORDS", "COMP
            "compared_side", "confidence", "conflict", "context", "contribution", "count",
            "dimension_heading", "dimension_weight", "disagreement", "evidence", "first_choice",
            "forms_heading", "forms_not_ranked", "group_caps", "held_at_band", "journey_step",
-           "narrowing", "not_yet_answered", "number", "number_spread", "option_count", "people",
-           "protection", "provisional", "remaining_title", "role_row", "ruled_out_for",
-           "score_change", "senior_share", "signed", "spread", "staff", "stage_line", "tied",
-           "unknown", "warning", "weakest", "withheld"]
+           "narrowing", "no_actions", "not_yet_answered", "number", "number_spread",
+           "option_count", "people", "protection", "provisional", "remaining_title", "role_row",
+           "ruled_out_for", "score_change", "senior_share", "signed", "spread", "staff",
+           "stage_line", "tied", "unknown", "warning", "weakest", "withheld"]
 
 
 # --- how old the guidance is, and what to check ---------------------------------------------

@@ -23,6 +23,14 @@ from spinout.report.wording import UNKNOWN_REASONS
 
 NO_BARRIERS = "No barriers were triggered by these answers."
 NO_ACTIONS = "No single change of answer would raise readiness."
+
+
+def no_actions(r: Report) -> str:
+    """Why no next action is listed; with questions still open, what to do instead."""
+    if r.unknowns:
+        return ("No single change of answer would raise readiness on its own: the next step "
+                "is to answer the questions still open.")
+    return NO_ACTIONS
 GROUP_ACTIONS = ("Worked out on the group's typical answers (the most common answer to each "
                  "question).")
 CONTRIBUTIONS = "Answers that drove this score:"

@@ -155,3 +155,15 @@ def test_the_terminal_summary_lists_a_shared_criterion_once(bundled_rules: Any) 
     part = shown.split("Still to do before moving on:")[1].split("Legal forms")[0]
     items = [" ".join(x.split()) for x in part.split("•")[1:]]
     assert len(items) == len(set(items)) == len(set(labels))
+
+
+def test_a_range_without_a_lowest_score_never_prints_a_dash(bundled_rules: Any) -> None:
+    from spinout.answers.model import new_answers
+    from spinout.report import sentences as say
+    from spinout.report.text import MD
+
+    report = report_on(bundled_rules, [new_answers(bundled_rules, "frontline")])
+    band = report.summary.band
+    assert band is not None and band.ranged and band.score_low is None
+    line = say.band_range(band, MD)
+    assert line.startswith("Could still be anywhere from") and "–" not in line

@@ -46,8 +46,9 @@ def band_range(band: BandInfo, s: Style) -> str:
     if band.score_high is None:
         return (f"Could still be anywhere from {span}: this runs from the median respondent's "
                 "worst band to the median respondent's best, with the answers still unknown")
-    return (f"Could still be anywhere from {span} (overall {number(band.score_low)} to "
-            f"{number(band.score_high)}), depending on the answers still unknown")
+    scores = (f"overall up to {number(band.score_high)}" if band.score_low is None else
+              f"overall {number(band.score_low)} to {number(band.score_high)}")
+    return f"Could still be anywhere from {span} ({scores}), depending on the answers still unknown"
 
 
 def narrowing(band: BandInfo, s: Style) -> str:

@@ -89,6 +89,7 @@ def test_excluded_legal_forms_are_not_listed(mini_rules):
     text = plain(shown(mini_rules, a))
     assert "Co-operative society" in text
     assert "Community interest company" not in text
+    assert "no answer separates the forms not ruled out" in " ".join(text.split())
 
 
 @pytest.mark.parametrize("width", [60, 80])

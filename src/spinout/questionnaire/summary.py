@@ -162,13 +162,12 @@ def _stage(r: Report) -> list[Any]:
 def _forms(r: Report) -> list[Any]:
     from rich.text import Text
 
-    if not r.forms.ranked:
-        from spinout.report.brief import brief
+    from spinout.report.brief import shown_forms
 
-        open_forms = [safe(f.name, "bold") for f in brief(r).forms]
+    fits = shown_forms(r)[:TOP_FORMS]
+    if not r.forms.ranked:
         return [safe(say.forms_not_ranked(r, PLAIN))] + (
-            [_numbered(open_forms, "  •")] if open_forms else [])
-    fits = [f for f in r.legal_forms if not f.excluded][:TOP_FORMS]
+            [_numbered([safe(f.name, "bold") for f in fits], "  •")] if fits else [])
     if not fits:
         return [Text(f"{say.NO_FORM_FITS} See the report.")]
     return [_numbered([safe(f.name, "bold") + Text(f" ({fit_text(f)})", style="dim")

@@ -26,16 +26,20 @@ def brief(r: Report) -> Brief:
     ranked are listed (unordered, after the reason they are not ranked) only when some are
     ruled out, so the list says which are still open."""
     remaining = distinct_remaining(r)
-    fits = tuple(f for f in r.legal_forms if not f.excluded)
-    if not r.forms.ranked and len(fits) == len(r.legal_forms):
-        fits = ()
     return Brief(
         barriers=r.barriers[:TOP],
         remaining=remaining[:TOP],
         more_remaining=max(0, len(remaining) - TOP),
-        forms=fits[:TOP],
+        forms=shown_forms(r)[:TOP],
         actions=r.next_actions[:TOP],
     )
+
+
+def shown_forms(r: Report) -> tuple[FormItem, ...]:
+    """The legal forms a short summary lists: those not ruled out, best first; when they are
+    not ranked, only if some are ruled out (else the list would be every form, unordered)."""
+    fits = tuple(f for f in r.legal_forms if not f.excluded)
+    return () if not r.forms.ranked and len(fits) == len(r.legal_forms) else fits
 
 
 def distinct_remaining(r: Report) -> tuple[CriterionItem, ...]:

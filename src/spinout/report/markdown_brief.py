@@ -40,9 +40,12 @@ def opening(r: Report) -> list[str]:
         lines.append("")
     lines += [f"{say.brief_forms_heading(r)}:", ""]
     if not r.forms.ranked:
-        lines += [say.forms_not_ranked(r, MD), ""] if b.forms else [say.forms_not_ranked(r, MD)]
-    lines += [f"- {say.form_reason(f, MD)}" for f in b.forms] or (
-        [] if not r.forms.ranked else [f"- {say.NO_FORM_FITS}"])
+        lines += [say.forms_not_ranked(r, MD), ""]
+    lines += [f"- {say.form_reason(f, MD)}" for f in b.forms]
+    if r.forms.ranked and not b.forms:
+        lines.append(f"- {say.NO_FORM_FITS}")
+    if lines[-1] == "":
+        lines.pop()
     lines += ["", "Next three actions:", ""]
     lines += [f"{i}. {say.short_action(a, MD)}" for i, a in enumerate(b.actions, 1)] or [
         say.no_actions(r)]

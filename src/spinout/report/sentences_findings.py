@@ -179,6 +179,9 @@ def forms_not_ranked(r: Report, s: Style) -> str:
         return (f"Legal forms are not ranked: your answers raise {names}, which rules out a "
                 "mutual for this service until it is resolved.")
     if not f.questions:
+        if any(x.excluded for x in r.legal_forms):
+            return ("Legal forms are not ranked: no answer separates the forms not ruled out, "
+                    "so each of them fits as well as the others.")
         return ("Legal forms are not ranked: no answer separates them, so each fits as well "
                 "as the others.")
     asked = "; ".join(s.quote(s.text(q.name)) for q in f.questions)

@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rule_items import validated
 
 from spinout.errors import RulesError
 from spinout.ruleset.checks import condition_type_error, did_you_mean
 from spinout.ruleset.conditions import AnswerCondition
 from spinout.ruleset.loader import load_ruleset
 from spinout.ruleset.model import Question
+from spinout.ruleset.schema import conditions, questions
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "rules"
 
@@ -20,11 +22,11 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "rules"
 def q(**fields: object) -> Question:
     base: dict[str, object] = {"id": "q", "section": "s", "text": "Q?", "help": "H.",
                                "editorial": True}
-    return Question.model_validate({**base, **fields})
+    return validated(questions.Question, {**base, **fields})
 
 
 def cond(**test: object) -> AnswerCondition:
-    return AnswerCondition.model_validate({"answer": "q", **test})
+    return validated(conditions.AnswerCondition, {"answer": "q", **test})
 
 
 YES_NO = q(type="yes_no")

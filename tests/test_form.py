@@ -62,11 +62,9 @@ def test_condition_wording_for_every_test(mini_rules):
     numbers = numbering(mini_rules)
 
     def words(data):
-        from pydantic import TypeAdapter
+        from rule_items import condition
 
-        from spinout.ruleset.conditions import Condition
-
-        return only_if_words(mini_rules, TypeAdapter(Condition).validate_python(data), numbers)
+        return only_if_words(mini_rules, condition(data), numbers)
 
     assert words({"answer": "plan_tested", "is": True}) == "you answered “Yes” to question 2"
     assert words({"answer": "helpers", "includes": "legal"}) == \

@@ -12,6 +12,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from spinout.questionnaire.layout import MAX_PROMPT_TEXT
 from spinout.questionnaire.prompts import Prompter
 from spinout.questionnaire.replies import Reply
+from spinout.record import replace
 from spinout.ruleset.citations import MAX_NEEDLE, SourceText
 
 
@@ -26,7 +27,7 @@ def test_a_long_missing_quote_still_gets_the_closest_passage() -> None:
 
 
 def test_a_select_prompt_shows_long_text_cut_at_a_word(mini_rules) -> None:
-    q = mini_rules.question("has_plan").model_copy(update={"text": "word " * 4000})
+    q = replace(mini_rules.question("has_plan"), **{"text": "word " * 4000})
     screen = io.StringIO()
     output = Vt100_Output(screen, lambda: Size(24, 80), term="xterm")
     with create_pipe_input() as pipe:

@@ -9,6 +9,7 @@ from group_helpers import MINI
 from spinout.__main__ import main
 from spinout.answers import csv_import, sheets
 from spinout.answers.store import load
+from spinout.record import replace
 
 HEADER = "respondent_id,role,has_plan,plan_tested,staff,managers,helpers,comments\n"
 
@@ -307,7 +308,7 @@ def test_a_label_holding_a_comma_stays_whole(mini_rules):
     from spinout.ruleset.model import Option
 
     q = mini_rules.question("helpers")
-    q = q.model_copy(update={"options": (
+    q = replace(q, **{"options": (
         Option(value="hr", label="Advice, HR and pensions"),
         Option(value="legal", label="Legal advice"), Option(value="finance", label="Finance"))})
     assert csv_import.parse_cell(q, "Advice, HR and pensions, Finance") == (["hr", "finance"],

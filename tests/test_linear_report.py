@@ -13,12 +13,14 @@ import pytest
 from conftest import MINI
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rule_items import condition
 from test_invariants import answer_sets
 
 from spinout.engine import assess as assess_module
 from spinout.engine import visibility
 from spinout.engine.assess import _after, _core, assess, better_answers
-from spinout.ruleset.conditions import AllCondition, AnswerCondition, DimensionCondition
+from spinout.record import replace
+from spinout.ruleset.conditions import AllCondition, AnswerCondition
 from spinout.ruleset.loader import load_ruleset
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -113,35 +115,35 @@ def rule_sets(draw: st.DrawFn):  # noqa: ANN201
         when = None
         if draw(st.booleans()):
             read = draw(st.sampled_from([q.id for q in questions] + [qid]))
-            when = AnswerCondition.model_validate({"answer": read, "answered": draw(
+            when = condition({"answer": read, "answered": draw(
                 st.booleans())}) if draw(st.booleans()) else _test_on(draw, read, questions)
         weight = draw(st.sampled_from([0.5, 1.0, 1.5, 3.0, 0.1]))
-        questions.append(model.model_copy(update={"id": qid, "when": when, "weight": weight,
+        questions.append(replace(model, **{"id": qid, "when": when, "weight": weight,
                                                   "fact": False}))
     barriers = list(MINI_RS.barriers)
     template = barriers[0]
     dimensions = [d.id for d in MINI_RS.dimensions]
     for i in range(draw(st.integers(0, 6))):
-        tests = [DimensionCondition.model_validate(
+        tests = [condition(
             {"dimension": draw(st.sampled_from(dimensions)),
              draw(st.sampled_from(["below", "at_least"])): draw(st.integers(0, 100))})]
         if draw(st.booleans()):
             tests.append(_test_on(draw, draw(st.sampled_from([q.id for q in questions])),
                                   questions))
-        barriers.append(template.model_copy(update={"id": f"extra_barrier{i}",
+        barriers.append(replace(template, **{"id": f"extra_barrier{i}",
                                                     "when": AllCondition(all=tuple(tests))}))
-    return MINI_RS.model_copy(update={"questions": tuple(questions),
+    return replace(MINI_RS, **{"questions": tuple(questions),
                                       "barriers": tuple(barriers)})
 
 
 def _test_on(draw: st.DrawFn, qid: str, questions: list) -> AnswerCondition:
     q = next((q for q in questions if q.id == qid), None)
     if q is None or not q.options:
-        return AnswerCondition.model_validate({"answer": qid, "at_least": draw(
+        return condition({"answer": qid, "at_least": draw(
             st.integers(0, 10))})
     value = draw(st.sampled_from([o.value for o in q.options]))
     key = "includes" if q.type == "multi" else "is"
-    return AnswerCondition.model_validate({"answer": qid, key: value})
+    return condition({"answer": qid, key: value})
 
 
 def _figures(f) -> tuple:  # noqa: ANN001

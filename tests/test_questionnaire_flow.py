@@ -14,6 +14,7 @@ from spinout.questionnaire.flow import (
     outstanding,
     plan_resumption,
 )
+from spinout.record import replace
 from spinout.values import DONT_KNOW
 
 COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4,
@@ -21,7 +22,7 @@ COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4
 
 
 def no_roles(rs):
-    copy = rs.model_copy(update={"roles": ()})
+    copy = replace(rs, **{"roles": ()})
     return copy
 
 

@@ -13,6 +13,7 @@ from spinout.questionnaire.glossary import first_sentence, note, terms_in
 from spinout.questionnaire.layout import Item, fold
 from spinout.questionnaire.prompts import option_items, special_items
 from spinout.questionnaire.why import explain, source_name
+from spinout.record import replace
 from spinout.ruleset.loader import load_ruleset
 from spinout.ruleset.model import GlossaryTerm, Source
 from spinout.textsafe import strip_controls
@@ -188,5 +189,5 @@ def test_sources_are_named_by_title_publisher_and_date_never_by_file():
 
 def test_an_unused_term_glossary_entry_is_found_by_its_other_forms(mini_rules):
     term = GlossaryTerm(id="m", term="manager", also=("managers",), definition="A boss.")
-    rs = mini_rules.model_copy(update={"glossary": (term,)})
+    rs = replace(mini_rules, **{"glossary": (term,)})
     assert terms_in(rs, "How much do your managers back it?") == (term,)

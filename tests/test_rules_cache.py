@@ -1,5 +1,6 @@
 """The cache of checked rule sets: used when nothing changed, never when anything did, and
-never trusted blindly (entries are validated again, damaged ones ignored)."""
+never trusted blindly (an entry's checksum and every value's type are checked, damaged ones
+ignored)."""
 
 from __future__ import annotations
 
@@ -76,18 +77,54 @@ def test_a_load_without_the_citation_check_writes_nothing(rules: Path) -> None:
     assert entries(rules) == []
 
 
+def signed(body: bytes) -> bytes:
+    """An entry for ``body`` with a checksum that matches it, as a deliberate edit would be."""
+    import hashlib
+
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def reshaped(body: bytes, change) -> bytes:  # noqa: ANN001
+    return json.dumps(change(json.loads(body))).encode()
+
+
+def _first_question(data: dict) -> dict:
+    return data["questions"][0]
+
+
 @pytest.mark.parametrize("damage", [
-    lambda text: "not json",
-    lambda text: text[: len(text) // 2],
-    lambda text: text.replace('"id":"has_plan"', '"id":"Has Plan\\u001b[31m"'),
-    lambda text: json.dumps({**json.loads(text), "extra": 1}),
-])
+    lambda raw: b"",
+    lambda raw: raw[: len(raw) // 2],
+    lambda raw: raw.replace(b'"id":"has_plan"', b'"id":"has_plan_"'),
+    lambda raw: signed(b"not json"),
+    lambda raw: signed(reshaped(raw.partition(b"\n")[2], lambda d: {**d, "extra": 1})),
+    lambda raw: signed(reshaped(raw.partition(b"\n")[2],
+                                lambda d: {**d, "roles": "not a list"})),
+    lambda raw: signed(reshaped(raw.partition(b"\n")[2],
+                                lambda d: {**d, "header": {**d["header"], "min_group_size": "9"}})),
+    lambda raw: signed(reshaped(raw.partition(b"\n")[2], lambda d: {
+        **d, "questions": [{**_first_question(d), "when": {"answer": "x", "is": 1}},
+                           *d["questions"][1:]]})),
+], ids=["empty", "cut short", "edited, checksum not", "checksum of no JSON", "unknown key",
+        "wrong type", "text for a number", "condition without its kind"])
 def test_a_damaged_entry_is_ignored_and_replaced(rules: Path, damage) -> None:  # noqa: ANN001
     first = load_ruleset(rules)
     [entry] = entries(rules)
-    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    written = entry.read_bytes()
+    entry.write_bytes(damage(written))
     assert load_ruleset(rules) == first
-    assert entry.read_text(encoding="utf-8") == first.model_dump_json(by_alias=True)
+    assert entry.read_bytes() == written
+
+
+def test_an_entry_reads_back_equal_to_the_rule_set_it_was_written_from(rules: Path) -> None:
+    from spinout.ruleset.model import RuleSet
+
+    first = load_ruleset(rules)
+    [entry] = entries(rules)
+    again = cache.read(entry.stem.removeprefix("rules-"))
+    assert isinstance(again, RuleSet)
+    assert again == first
+    assert [q.when for q in again.questions] == [q.when for q in first.questions]
 
 
 def test_an_empty_setting_switches_the_cache_off(rules: Path,

@@ -18,6 +18,7 @@ from scenario_profiles import (
 
 from spinout.answers.model import AnswersFile, Respondent, RulesRef
 from spinout.engine.assess import assess
+from spinout.record import replace
 from spinout.report.build import render_report
 
 
@@ -156,8 +157,8 @@ def test_a_group_of_these_profiles_reports_the_median_respondents_range(
 
     from spinout.engine.group import aggregate
 
-    rs = bundled_rules.model_copy(update={
-        "header": bundled_rules.header.model_copy(update={"min_group_size": 2})})
+    rs = replace(bundled_rules, **{
+        "header": replace(bundled_rules.header, **{"min_group_size": 2})})
     files = [AnswersFile(RulesRef(rs.header.name, rs.header.version, rs.digest),
                          Respondent("frontline"), p) for p in PROFILES.values()]
     g = aggregate(rs, [(f, assess(rs, f.answers, actions=0)) for f in files])

@@ -10,9 +10,10 @@ import shutil
 
 import pytest
 from group_helpers import MINI, group_rules_dir
+from rule_items import condition
 
 from spinout.__main__ import main
-from spinout.ruleset.conditions import AnswerCondition, xpath
+from spinout.ruleset.conditions import xpath
 from spinout.xlsform import choice_rows, survey_rows, xlsform
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -110,15 +111,11 @@ def test_every_answer_test_in_xpath(cond, expected):
     def name(qid, value):
         return (None if qid in numbers else
                 str(value).lower() if isinstance(value, bool) else str(value))
-    assert xpath(AnswerCondition.model_validate(cond), name) == expected
+    assert xpath(condition(cond), name) == expected
 
 
 def test_all_any_not_nest_with_brackets(mini_rules):
-    from pydantic import TypeAdapter
-
-    from spinout.ruleset.conditions import Condition
-
-    cond = TypeAdapter(Condition).validate_python(
+    cond = condition(
         {"all": [{"answer": "has_plan", "is": "draft"},
                  {"not": {"any": [{"answer": "helpers", "includes": "legal"},
                                   {"answer": "plan_tested", "is": False}]}}]})
@@ -126,7 +123,7 @@ def test_all_any_not_nest_with_brackets(mini_rules):
         "${has_plan} = 'draft' and not(selected(${helpers}, 'legal') or "
         "${plan_tested} = 'false')")
     with pytest.raises(ValueError):
-        xpath(TypeAdapter(Condition).validate_python({"dimension": "x", "below": 3}),
+        xpath(condition({"dimension": "x", "below": 3}),
               lambda qid, v: None)
 
 

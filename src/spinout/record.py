@@ -10,7 +10,7 @@ created and copied several times faster, which a group report of many files feel
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TypeVar, dataclass_transform
 
 import msgspec
 
@@ -21,6 +21,7 @@ field = msgspec.field
 R = TypeVar("R", bound=msgspec.Struct)
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(msgspec.field,))  # subclasses too
 class Record(msgspec.Struct, frozen=True):
     """An immutable record; subclasses declare the fields."""
 

@@ -44,8 +44,8 @@ def _ed(item: Any) -> str:
 
 def render_item(out: Any, rs: RuleSet, kind: str, item: Any) -> None:
     out.print(f"[bold]{t(item.id)}[/] ({kind.rstrip('s').replace('_', ' ')}){_ed(item)}")
-    data = item.model_dump(mode="json", by_alias=True, exclude_none=True,
-                           exclude={"cite", "editorial", "id"})
+    data = {key: value for key, value in item.data().items()
+            if key not in ("cite", "editorial", "id")}
     _fields(out, data, 1)
     cites = getattr(item, "cite", ())
     if cites:

@@ -90,7 +90,7 @@ def fingerprint(question: Question) -> str:
         "options": [[o.value, o.label] for o in question.options],
         "min": question.min,
         "max": question.max,
-        "when": question.when.model_dump(mode="json", by_alias=True, exclude_none=True)
+        "when": question.when.data()
         if question.when is not None else None,
     }
     blob = json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()

@@ -2,14 +2,15 @@
 
 An entry is the JSON of a rule set that passed every check, named by a digest of everything
 the result depends on: the cache format, spinout's version, the question types registered,
-where pydantic is installed (and its version module's size and time of change), the name, size
-and time of change of spinout's own modules (so an edited check is never bypassed), and the
-bytes of every rule file and source document. Reading an entry validates it again through the
-model (``model_validate_json``), so a damaged or hand-edited entry can give at worst a refused
-entry, never code run or an unchecked value; nothing is unpickled. Beside an entry, a note may
-keep text derived from that rule set (``rules check`` keeps its summary line), so a command
-that needs only that text answers without building the model at all. Any failure to read or
-write the cache is silent: the rule set is then loaded from its files as usual.
+where pydantic and msgspec are installed (and the size and time of change of a module of each),
+the name, size and time of change of spinout's own modules (so an edited check is never
+bypassed), and the bytes of every rule file and source document. The entry's first line is the
+sha256 of the JSON after it, so a damaged or hand-edited entry is refused; the JSON is read back
+into the rule-set records by msgspec, which checks every value's type (nothing is unpickled, no
+code is run), and without importing pydantic. Beside an entry, a note may keep text derived from
+that rule set (``rules check`` keeps its summary line), so a command that needs only that text
+answers without building the model at all. Any failure to read or write the cache is silent:
+the rule set is then loaded from its files as usual.
 
 The folder is ``$SPINOUT_CACHE`` if set (empty: no cache), else the user's cache folder
 (``$XDG_CACHE_HOME/spinout``, ``~/Library/Caches/spinout``, ``%LOCALAPPDATA%\\spinout\\Cache``).
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spinout.ruleset.model import RuleSet
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_ENV = "SPINOUT_CACHE"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 KEEP_ENTRIES = 8
@@ -62,7 +63,8 @@ def key(rule_files: Sequence[Path], seeds: Path, limit: int) -> str | None:
     h = hashlib.sha256(f"spinout-rules {CACHE_FORMAT} {__version__} {types}\0".encode())
     try:
         h.update(_code_stamp())
-        h.update(_pydantic_stamp())
+        h.update(_package_stamp("pydantic", "version.py"))
+        h.update(_package_stamp("msgspec", "__init__.py"))
         documents = sorted(p for p in seeds.iterdir() if p.is_file()) if seeds.is_dir() else []
         for group, paths in (("rules", rule_files), ("seeds", documents)):
             for path in paths:
@@ -94,21 +96,21 @@ def _code_stamp() -> bytes:
     return "\n".join(stamps).encode()
 
 
-def _pydantic_stamp() -> bytes:
-    """Where pydantic is installed and the size and time of change of its version module,
-    found without importing pydantic (which a command answered from a note never needs)."""
+def _package_stamp(package: str, module: str) -> bytes:
+    """Where ``package`` is installed and the size and time of change of one of its modules,
+    found without importing it (a command answered from the cache never imports pydantic)."""
     import importlib.util
 
-    spec = importlib.util.find_spec("pydantic")
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
-        raise OSError("pydantic not found")
-    version = os.path.join(os.path.dirname(spec.origin), "version.py")
-    info = os.stat(version)
-    return f"{version}:{info.st_size}:{info.st_mtime_ns}".encode()
+        raise OSError(f"{package} not found")
+    path = os.path.join(os.path.dirname(spec.origin), module)
+    info = os.stat(path)
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}".encode()
 
 
 def read(digest: str) -> RuleSet | None:
-    """The cached rule set for ``digest``, validated again, or None."""
+    """The cached rule set for ``digest``, its checksum and types checked, or None."""
     place = folder()
     if place is None:
         return None
@@ -122,13 +124,16 @@ def read(digest: str) -> RuleSet | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used entries are the last pruned
-    from pydantic import ValidationError
+    stated, _, body = raw.partition(b"\n")
+    if stated != hashlib.sha256(body).hexdigest().encode():
+        return None
+    import msgspec
 
     from spinout.ruleset.model import RuleSet
 
     try:
-        return RuleSet.model_validate_json(raw)
-    except (ValidationError, ValueError):
+        return msgspec.json.decode(body, type=RuleSet)
+    except (msgspec.ValidationError, msgspec.DecodeError):
         return None
 
 
@@ -139,7 +144,10 @@ def write(digest: str, ruleset: RuleSet) -> None:
         return
     with contextlib.suppress(OSError):
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = ruleset.model_dump_json(by_alias=True).encode("utf-8")
+        import msgspec
+
+        body = msgspec.json.encode(ruleset)
+        data = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         _write_atomic(place, f"rules-{digest}.json", data)
         _prune(place)
 

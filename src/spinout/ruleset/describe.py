@@ -94,7 +94,7 @@ def editor_settings() -> str:
 
 
 def schema_json() -> str:
-    from spinout.ruleset.model import RuleFile
+    from spinout.ruleset.schema.files import RuleFile
 
     schema = RuleFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -108,10 +108,8 @@ def _cite(item: Any) -> list[dict[str, str]]:
 
 def _dump(model: Any) -> dict[str, Any]:
     """A model as JSON data: every field present (null when unset), conditions kept short."""
-    dumped = model.model_dump(mode="json", by_alias=True, exclude_none=True,
-                              exclude={"cite", "editorial"})
-    keys = [info.alias or name for name, info in type(model).model_fields.items()]
-    data = {key: dumped.get(key) for key in keys if key not in ("cite", "editorial")}
+    data = {key: value for key, value in model.data(unset=True).items()
+            if key not in ("cite", "editorial")}
     if hasattr(model, "cite"):
         data["cite"] = _cite(model)
         data["editorial"] = model.editorial

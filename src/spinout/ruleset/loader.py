@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +33,7 @@ def bundled_location(checked: tuple[str, ...] = ()) -> RulesLocation:
     ``seeds/`` when spinout runs from a checkout (an editable install). Raises a RulesError
     naming what is missing when a folder named in ``checked`` (``rules``, ``seeds``) has no
     files."""
-    package = Path(str(resources.files("spinout")))
+    package = Path(__file__).resolve().parent.parent  # the spinout package folder
     where = RulesLocation(package / "data" / "rules", package / "data" / "seeds")
     checkout = package.parent.parent
     if (not where.rules.is_dir() and package.parent.name == "src"
@@ -159,8 +158,8 @@ def _read_all(files: list[Path], rules_dir: Path) -> tuple[list[Document], list[
 def _validate_files(docs: list[Document], problems: list[Problem]) -> list[Any]:
     from pydantic import ValidationError
 
-    from spinout.ruleset.model import RuleFile
     from spinout.ruleset.pydantic_errors import to_problems
+    from spinout.ruleset.schema.files import RuleFile
 
     parsed: list[RuleFile | None] = []
     for doc in docs:
@@ -214,11 +213,11 @@ def _finish(joined: dict[str, Any], files: list[Path], where: RulesLocation,
 
     seeds = _read_seeds(joined["sources"], where.seeds, at, problems)
     ruleset = RuleSet(
-        header=joined.pop("ruleset"),
-        bands=joined.pop("bands"),
+        header=joined.pop("ruleset").to_runtime(),
+        bands=joined.pop("bands").to_runtime(),
         digest=digest(files),
         seeds=seeds,
-        **joined,
+        **{kind: tuple(item.to_runtime() for item in items) for kind, items in joined.items()},
     )
     problems.extend(check_all(ruleset, at))
     if check_citations:

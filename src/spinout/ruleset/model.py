@@ -1,21 +1,20 @@
-"""The rule-set data model: frozen pydantic models for every kind of guidance item.
+"""The rule-set data model: one immutable record for every kind of guidance item.
 
-One YAML file under ``rules/`` validates as a :class:`RuleFile` (every section optional); the
-loader joins the files into one :class:`RuleSet`. Field docs double as the JSON Schema that
-``spinout rules schema`` prints for editors.
+The loader validates each YAML file under ``rules/`` against :mod:`spinout.ruleset.schema` (whose
+field docs are the JSON Schema ``spinout rules schema`` prints), joins the files and builds one
+:class:`RuleSet` of these records; a checked rule set is cached as JSON and read back into them
+without pydantic.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pydantic import ConfigDict, Field
-
-from spinout.ruleset.cited import AS_OF_PATTERN, AsOf, Citation, Cited, Source
-from spinout.ruleset.fields import Frozen, Id
+from spinout.record import field
+from spinout.ruleset.cited import AS_OF_PATTERN, Citation, Cited, Source
+from spinout.ruleset.fields import Id, Item
 from spinout.ruleset.guidance import (
     SEVERITIES,
     Band,
@@ -37,59 +36,27 @@ if TYPE_CHECKING:
     from spinout.ruleset.index import RuleIndex
 
 __all__ = [
-    "AS_OF_PATTERN", "LIST_SECTIONS", "SEVERITIES", "AsOf", "Band", "Bands", "Barrier",
+    "AS_OF_PATTERN", "LIST_SECTIONS", "SEVERITIES", "Band", "Bands", "Barrier",
     "Citation", "Cited", "Criterion", "Dimension", "FitRule", "GlossaryTerm", "GroupWarningRule",
     "Header", "LegalAttributes", "LegalForm", "LinearScore", "Option", "Question", "Role",
-    "RuleFile", "RuleSet", "Section", "Severity", "Source", "Stage",
+    "RuleSet", "Section", "Severity", "Source", "Stage",
 ]
 
 
-class Role(Frozen):
+class Role(Item):
     id: Id
-    label: str = Field(min_length=1)
-    senior: bool = Field(default=False, description="True for senior management roles.")
+    label: str
+    senior: bool = False
 
 
-class Header(Frozen):
+class Header(Item):
     name: Id
-    version: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    min_group_size: int = Field(
-        default=10, ge=2, le=1000,
-        description="Smallest subgroup a group report breaks down (by role or otherwise).",
-    )
-    staff_count_question: Id | None = Field(
-        default=None,
-        description="Id of the number question giving the staff count; a group's staff count "
-        "is the median of its answers.",
-    )
-    sources_period: str | None = Field(
-        default=None, min_length=1,
-        description="The years the source documents describe, e.g. `2010-2012`.",
-    )
-    reviewed: datetime.date | None = Field(
-        default=None, description="When the guidance was last reviewed (an ISO date)."
-    )
-
-
-class RuleFile(Frozen):
-    """One YAML file under rules/. Sections may be split over several files; each list section
-    is joined in file-name order."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    ruleset: Header | None = None
-    sources: tuple[Source, ...] = ()
-    roles: tuple[Role, ...] = ()
-    dimensions: tuple[Dimension, ...] = ()
-    sections: tuple[Section, ...] = ()
-    questions: tuple[Question, ...] = ()
-    barriers: tuple[Barrier, ...] = ()
-    stages: tuple[Stage, ...] = ()
-    legal_forms: tuple[LegalForm, ...] = ()
-    group_warnings: tuple[GroupWarningRule, ...] = ()
-    glossary: tuple[GlossaryTerm, ...] = ()
-    bands: Bands | None = None
+    version: str
+    title: str
+    min_group_size: int = 10
+    staff_count_question: Id | None = None
+    sources_period: str | None = None
+    reviewed: datetime.date | None = None
 
 
 LIST_SECTIONS = (
@@ -106,9 +73,7 @@ LIST_SECTIONS = (
 )
 
 
-class RuleSet(Frozen):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
+class RuleSet(Item, dict=True, kw_only=True):
     header: Header
     sources: tuple[Source, ...]
     roles: tuple[Role, ...]
@@ -121,10 +86,11 @@ class RuleSet(Frozen):
     bands: Bands
     group_warnings: tuple[GroupWarningRule, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
-    digest: str = Field(description="sha256 of the rule files' bytes, in file-name order.")
-    seeds: dict[str, str] = Field(
-        default_factory=dict, description="Source id -> the document's text.", repr=False
-    )
+    digest: str
+    seeds: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"RuleSet({self.header.name!r} {self.header.version!r}, {self.digest})"
 
     @cached_property
     def index(self) -> RuleIndex:
@@ -140,14 +106,6 @@ class RuleSet(Frozen):
 
         return {s.id: SourceText(self.seeds[s.id], s.headlines)
                 for s in self.sources if s.id in self.seeds}
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None,
-                   deep: bool = False) -> RuleSet:
-        """A copy with ``update`` applied; its index and texts are built afresh."""
-        copy = super().model_copy(update=update, deep=deep)
-        for derived in ("index", "texts"):
-            copy.__dict__.pop(derived, None)
-        return copy
 
     def question(self, qid: str) -> Question:
         return self.index.by_kind["questions"][qid]

@@ -1,114 +1,64 @@
-"""The condition model rules files are read into: answer and dimension-score tests joined by
-``all``, ``any`` and ``not``."""
+"""The conditions rule sets hold: answer and dimension-score tests joined by ``all``, ``any`` and
+``not``. Each kind is tagged (``kind`` in the rule-set cache), so a cached rule set reads back
+into the right kind; rule files never give the tag, they are read through
+:mod:`spinout.ruleset.schema.conditions`."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from spinout.record import field
+from spinout.ruleset.fields import Id, Item, OptionValue
 
-from spinout.ruleset.fields import Frozen, Id, OptionValue
+CONDITION_KEYS = ("all", "any", "not", "answer", "dimension")
+ANSWER_TESTS = ("is_", "in_", "includes", "at_least", "at_most", "answered")
 
 
-class AnswerCondition(Frozen):
-    """A test on one answer. Exactly one test key is given; an unanswered or "don't know"
-    answer makes every test false except ``answered: false``."""
+class _Tagged(Item, tag_field="kind"):
+    pass
 
-    answer: Id = Field(description="Id of the question whose answer is tested.")
-    is_: OptionValue | None = Field(default=None, alias="is", description="Equals this value.")
-    in_: tuple[OptionValue, ...] | None = Field(
-        default=None, alias="in", description="Is one of these values."
-    )
-    includes: OptionValue | None = Field(
-        default=None, description="For multi questions: this option is among those chosen."
-    )
-    at_least: float | None = Field(default=None, description="Number or scale at least this.")
-    at_most: float | None = Field(default=None, description="Number or scale at most this.")
-    answered: bool | None = Field(
-        default=None, description="True: has a real answer; false: unanswered or don't know."
-    )
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+class AnswerCondition(_Tagged, tag="answer"):
+    """A test on one answer. Exactly one test is given; an unanswered or "don't know" answer
+    makes every test false except ``answered: false``."""
 
-    @model_validator(mode="after")
-    def _one_test(self) -> AnswerCondition:
-        given = [k for k in self.test_keys() if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError(
-                "an answer condition needs exactly one test — use one of "
-                "`is`, `in`, `includes`, `at_least`, `at_most`, `answered`"
-            )
-        return self
+    answer: Id
+    is_: OptionValue | None = field(default=None, name="is")
+    in_: tuple[OptionValue, ...] | None = field(default=None, name="in")
+    includes: OptionValue | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    answered: bool | None = None
 
     @staticmethod
     def test_keys() -> tuple[str, ...]:
-        return ("is_", "in_", "includes", "at_least", "at_most", "answered")
+        return ANSWER_TESTS
 
     @property
     def test(self) -> str:
-        return next(k for k in self.test_keys() if getattr(self, k) is not None)
+        return next(k for k in ANSWER_TESTS if getattr(self, k) is not None)
 
 
-class DimensionCondition(Frozen):
+class DimensionCondition(_Tagged, tag="dimension"):
     """A test on a dimension's score (0–100). Not allowed in question conditions."""
 
     dimension: Id
-    below: float | None = Field(default=None, ge=0, le=100)
-    at_least: float | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _one_test(self) -> DimensionCondition:
-        if (self.below is None) == (self.at_least is None):
-            raise ValueError("a dimension condition needs exactly one of `below` or `at_least`")
-        return self
+    below: float | None = None
+    at_least: float | None = None
 
 
-class AllCondition(Frozen):
-    all: tuple[Condition, ...] = Field(min_length=1)
+class AllCondition(_Tagged, tag="all"):
+    all: tuple[Condition, ...]
 
 
-class AnyCondition(Frozen):
-    any: tuple[Condition, ...] = Field(min_length=1)
+class AnyCondition(_Tagged, tag="any"):
+    any: tuple[Condition, ...]
 
 
-class NotCondition(Frozen):
-    not_: Condition = Field(alias="not")
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+class NotCondition(_Tagged, tag="not"):
+    not_: Condition = field(name="not")
 
 
-CONDITION_KEYS = ("all", "any", "not", "answer", "dimension")
-
-
-def _condition_kind(value: Any) -> str | None:
-    if isinstance(value, BaseModel):
-        return {
-            AllCondition: "all",
-            AnyCondition: "any",
-            NotCondition: "not",
-            AnswerCondition: "answer",
-            DimensionCondition: "dimension",
-        }.get(type(value))
-    if isinstance(value, dict):
-        return next((k for k in CONDITION_KEYS if k in value), None)
-    return None
-
-
-Condition = Annotated[
-    Union[  # noqa: UP007
-        Annotated[AllCondition, Tag("all")],
-        Annotated[AnyCondition, Tag("any")],
-        Annotated[NotCondition, Tag("not")],
-        Annotated[AnswerCondition, Tag("answer")],
-        Annotated[DimensionCondition, Tag("dimension")],
-    ],
-    Discriminator(
-        _condition_kind,
-        custom_error_type="condition",
-        custom_error_message=(
-            "not a condition — start it with one of `all`, `any`, `not`, `answer`, `dimension`"
-        ),
-    ),
+Condition = Union[  # noqa: UP007 - a runtime alias msgspec reads
+    AllCondition, AnyCondition, NotCondition, AnswerCondition, DimensionCondition
 ]
-for _model in (AllCondition, AnyCondition, NotCondition):
-    _model.model_rebuild()

@@ -10,7 +10,7 @@ created and copied several times faster, which a group report of many files feel
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TypeVar, dataclass_transform
 
 import msgspec
 
@@ -21,8 +21,11 @@ field = msgspec.field
 R = TypeVar("R", bound=msgspec.Struct)
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(msgspec.field,))
 class Record(msgspec.Struct, frozen=True):
-    """An immutable record; subclasses declare the fields."""
+    """An immutable record; subclasses declare the fields. (Subclasses inherit ``frozen`` at
+    run time; the decorator tells type checkers so, which would otherwise want each subclass to
+    say ``frozen=True`` again.)"""
 
 
 class Mutable(msgspec.Struct):

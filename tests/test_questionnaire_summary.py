@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
 
 import pytest
 from rich.console import Console
@@ -12,6 +11,7 @@ from rich.console import Console
 from spinout.answers.model import new_answers
 from spinout.engine.assess import assess
 from spinout.questionnaire import summary
+from spinout.record import replace
 from spinout.report.build import individual
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

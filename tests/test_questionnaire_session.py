@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from spinout.questionnaire.session import (
     load_answers,
     run_assess,
 )
+from spinout.record import replace
 from spinout.ruleset.loader import load_ruleset
 from spinout.values import DONT_KNOW
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from spinout.answers.store import load
+from spinout.record import replace
 from spinout.report.build import report_on
 from spinout.report.chart import NO_ANSWERS, Bar, Chart, chart
 from spinout.report.html import environment, render
@@ -79,7 +80,7 @@ def rows_of(text: str) -> ChartRows:
 
 def report(rs: Any, answers: dict[str, Any]) -> Any:
     base = load(ANSWERS, rs).answers
-    return report_on(rs, [dataclasses.replace(base, answers=answers)])
+    return report_on(rs, [replace(base, answers=answers)])
 
 
 def fills(row: dict[str, Any]) -> list[dict[str, str]]:

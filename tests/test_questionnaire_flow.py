@@ -14,6 +14,7 @@ from spinout.questionnaire.flow import (
     outstanding,
     plan_resumption,
 )
+from spinout.record import replace
 from spinout.values import DONT_KNOW
 
 COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4,
@@ -29,6 +30,15 @@ def test_role_is_asked_first(mini_rules):
     assert Flow.start(mini_rules, {}, None).step == ROLE
     assert Flow.start(mini_rules, {}, "frontline").step == "has_plan"
     assert Flow.start(no_roles(mini_rules), {}, None).step == "has_plan"
+
+
+def test_flows_are_equal_by_answers_and_place_whatever_rule_set_they_read(mini_rules):
+    flow = Flow.start(mini_rules, {"has_plan": "draft"}, "frontline")
+    assert flow == replace(flow, rs=no_roles(mini_rules))
+    assert flow != flow.answer(True) and flow != replace(flow, from_review=True)
+    assert repr(flow) == ("Flow(answers={'has_plan': 'draft'}, role='frontline', "
+                          "step='plan_tested', reask=frozenset(), revisit=frozenset(), "
+                          "from_review=False)")
 
 
 def test_choosing_the_role_moves_to_the_first_question(mini_rules):

@@ -63,10 +63,9 @@ def random_answers(rs: Any, rng: random.Random) -> dict[str, Any]:
 
 
 def generate(rs: Any, count: int, folder: Path, seed: int = 1) -> None:
-    from dataclasses import replace
-
     from spinout.answers.model import fingerprint, new_answers
     from spinout.answers.store import dump
+    from spinout.record import replace
 
     rng = random.Random(seed)
     roles = [r.id for r in rs.roles]

@@ -205,10 +205,10 @@ def big_rule_set(folder: Path, questions: int, per_file: int = 400) -> Path:
 def answers_file(rs, path: Path, seed: int = 1) -> None:  # noqa: ANN001 - a RuleSet
     """Seeded random answers to ``rs`` (bench_engine's), saved as an answers file."""
     import random
-    from dataclasses import replace
 
     from spinout.answers.model import new_answers
     from spinout.answers.store import save
+    from spinout.record import replace
 
     answers = _bench_module("bench_engine").random_answers(rs, random.Random(seed))
     save(path, replace(new_answers(rs, role=rs.roles[0].id), answers=answers))

@@ -73,7 +73,7 @@ def answers_file(folder: Path) -> Path:
     rs = load_ruleset(None)
     answers = random_answers(rs, random.Random(1))
     file = new_answers(rs, role=rs.roles[0].id, respondent_id="bench")
-    from dataclasses import replace
+    from spinout.record import replace
 
     file = replace(file, answers=answers, rules=replace(
         file.rules, questions={q: fingerprint(rs.question(q)) for q in answers}))

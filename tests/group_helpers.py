@@ -49,9 +49,8 @@ def group_rules_dir(base: Path, warnings: str = GROUP_WARNINGS,
 
 
 def make_file(rs: Any, role: str | None = None, rid: str | None = None, **answers: Any) -> Any:
-    from dataclasses import replace
-
     from spinout.answers.model import new_answers
+    from spinout.record import replace
 
     return replace(new_answers(rs, role=role, respondent_id=rid), answers=dict(answers))
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from spinout.answers import store
 from spinout.answers.model import AnswersFile, Respondent, RulesRef, fingerprint, new_answers
 from spinout.answers.validate import check_document, rule_changes
 from spinout.errors import AnswersError, OutputError
+from spinout.record import replace
 from spinout.ruleset.loader import load_ruleset
 from spinout.textsafe import strip_controls
 from spinout.yamlfile import parse_yaml

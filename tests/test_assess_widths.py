@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from dataclasses import replace
 
 import pytest
 import yaml
@@ -26,6 +25,7 @@ from pty_helpers import (
 )
 
 from spinout.questionnaire.flow import REVIEW, Flow
+from spinout.record import replace
 from spinout.ruleset.loader import bundled_location, load_ruleset
 
 WIDTHS = [60, 80, 100]

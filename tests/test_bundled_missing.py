@@ -18,7 +18,7 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "rules"
 
 def _package_at(monkeypatch: pytest.MonkeyPatch, package: Path) -> Path:
     package.mkdir(parents=True)
-    monkeypatch.setattr(loader.resources, "files", lambda name: package)
+    monkeypatch.setattr(loader, "PACKAGE", package)
     return package
 
 

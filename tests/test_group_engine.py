@@ -161,7 +161,7 @@ def test_empty_group_is_refused(rs):
 
 
 def test_latest_date(rs):
-    from dataclasses import replace
+    from spinout.record import replace
 
     files = [replace(make_file(rs), updated="2026-01-02T00:00:00+00:00"),
              replace(make_file(rs), started="2026-03-01T00:00:00+00:00")]

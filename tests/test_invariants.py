@@ -7,8 +7,8 @@ from __future__ import annotations
 import copy
 import json
 import math
-from dataclasses import asdict
 
+import msgspec
 import pytest
 from conftest import MINI
 from hypothesis import given, note
@@ -138,7 +138,7 @@ def test_same_inputs_same_result_byte_for_byte(rs, answers, data):
     first = assess(rs, answers)
     again = assess(load_ruleset(MINI) if rs is MINI_RS else rs, copy.deepcopy(answers))
     assert repr(first) == repr(again)
-    assert json.dumps(asdict(first)) == json.dumps(asdict(again))
+    assert json.dumps(msgspec.to_builtins(first)) == json.dumps(msgspec.to_builtins(again))
 
 
 @per_rule_set

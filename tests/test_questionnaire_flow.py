@@ -32,6 +32,15 @@ def test_role_is_asked_first(mini_rules):
     assert Flow.start(no_roles(mini_rules), {}, None).step == "has_plan"
 
 
+def test_flows_are_equal_by_answers_and_place_whatever_rule_set_they_read(mini_rules):
+    flow = Flow.start(mini_rules, {"has_plan": "draft"}, "frontline")
+    assert flow == replace(flow, rs=no_roles(mini_rules))
+    assert flow != flow.answer(True) and flow != replace(flow, from_review=True)
+    assert repr(flow) == ("Flow(answers={'has_plan': 'draft'}, role='frontline', "
+                          "step='plan_tested', reask=frozenset(), revisit=frozenset(), "
+                          "from_review=False)")
+
+
 def test_choosing_the_role_moves_to_the_first_question(mini_rules):
     flow = Flow.start(mini_rules, {}, None).choose_role("senior")
     assert (flow.role, flow.step) == ("senior", "has_plan")

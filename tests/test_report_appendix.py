@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spinout.answers.store import load
-from spinout.report.build import render_report
+from spinout.report.build import render_report, report_on
 from spinout.report.model import SourceDoc
 from spinout.report.refs import CONTEXT, excerpts
 
@@ -67,3 +67,11 @@ def test_the_html_appendix_is_excerpts_not_whole_documents(mini_rules: Any) -> N
     assert 0 < len(shown) < total / 4
     backs = re.findall(r'<a class="back" href="#cite-(\d+)" aria-label="([^"]*)">', text)
     assert backs and all(label == f"Back to reference {n}" for n, label in backs)
+
+
+def test_a_reports_repr_leaves_out_the_appendix(mini_rules: Any) -> None:
+    report = report_on(mini_rules, [load(ANSWERS, mini_rules).answers])
+    assert report.appendix
+    assert repr(report).startswith("Report(kind='individual', ")
+    assert "appendix" not in repr(report) and repr(report.appendix[0]) not in repr(report)
+    assert f"citations={report.citations!r}, group=None, " in repr(report)

@@ -3,7 +3,6 @@ weakest dimension are each drawn, worded and described truthfully."""
 
 from __future__ import annotations
 
-import dataclasses
 import html.parser
 import re
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 
 from spinout.answers.store import load
+from spinout.record import replace
 from spinout.report.build import report_on
 from spinout.report.chart import NO_ANSWERS, Bar, Chart, chart
 from spinout.report.html import environment, render
@@ -79,7 +79,7 @@ def rows_of(text: str) -> ChartRows:
 
 def report(rs: Any, answers: dict[str, Any]) -> Any:
     base = load(ANSWERS, rs).answers
-    return report_on(rs, [dataclasses.replace(base, answers=answers)])
+    return report_on(rs, [replace(base, answers=answers)])
 
 
 def fills(row: dict[str, Any]) -> list[dict[str, str]]:
@@ -164,8 +164,8 @@ def test_long_names_are_never_cut_and_bars_are_hidden_from_screen_readers() -> N
 def test_scores_outside_0_to_100_are_drawn_within_the_track(mini_rules: Any) -> None:
     built = load(ANSWERS, mini_rules).answers
     r = report_on(mini_rules, [built])
-    d = dataclasses.replace(r.dimensions[0], score=130.0)
-    bars = chart(dataclasses.replace(r, dimensions=(d,))).bars
+    d = replace(r.dimensions[0], score=130.0)
+    bars = chart(replace(r, dimensions=(d,))).bars
     assert bars[0].width == 100.0 and bars[0].value == "130.0"
 
 

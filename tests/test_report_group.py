@@ -56,7 +56,7 @@ def warned_rules(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def tripled(answers: list[Any]) -> list[Any]:
     """The four fixture respondents three times over (staff answers told apart): 9 frontline
     staff and 3 senior managers."""
-    from dataclasses import replace
+    from spinout.record import replace
 
     return [replace(a, answers={**a.answers, "staff": 40 + i}) for i in range(3)
             for a in answers]
@@ -160,9 +160,8 @@ def test_warnings_head_the_report_with_their_citations(warned_rules: Any) -> Non
 
 
 def test_a_group_report_needs_no_role(mini_rules: Any, answers: list[Any]) -> None:
-    from dataclasses import replace
-
     from spinout.answers.model import Respondent
+    from spinout.record import replace
 
     anonymous = [replace(a, respondent=Respondent()) for a in answers]
     data = json.loads(render_report(mini_rules, anonymous, "json"))

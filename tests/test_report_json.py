@@ -4,7 +4,6 @@ the answers."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import jsonschema
 import pytest
 
 from spinout.answers.store import load
+from spinout.record import replace
 from spinout.report.build import render_report
 from spinout.report.schema import schema, schema_text
 

@@ -15,12 +15,12 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from spinout.errors import AnswersError, Problem
+from spinout.record import Record, replace
 
 if TYPE_CHECKING:
     from spinout.answers.model import AnswersFile
@@ -107,8 +107,7 @@ def duplicates(found: Sequence[tuple[str, str | None, str]]) -> tuple[set[str], 
     return repeated, warnings
 
 
-@dataclass(frozen=True)
-class GroupLoad:
+class GroupLoad(Record):
     """A group assessment straight from answers files, with every file's warnings."""
 
     group: GroupAssessment
@@ -163,8 +162,7 @@ def _tally(paths: Sequence[Path], rs: RuleSet, progress: bool, include_comments:
     return total, warnings, seen
 
 
-@dataclass(frozen=True)
-class _Job:
+class _Job(Record):
     """What workers do with each file: "check", "assess" (with ``actions``) or "tally"."""
 
     kind: str

@@ -3,11 +3,10 @@ to exit codes in one place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from spinout.record import Record
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(Record, order=True):
     """One thing wrong with an input file, with where it is and how to fix it."""
 
     file: str

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from spinout.qtypes import DONT_KNOW_LABEL, answer_label
+from spinout.record import Record, replace
 from spinout.ruleset.conditions import Condition, describe
 from spinout.ruleset.model import Question, RuleSet
 
@@ -31,8 +31,7 @@ FIXED_COLUMNS = ("respondent_id", "role")
 # --- the form's content, shared by Markdown and HTML -------------------------------------------
 
 
-@dataclass(frozen=True)
-class FormQuestion:
+class FormQuestion(Record):
     number: int
     id: str
     text: str
@@ -43,8 +42,7 @@ class FormQuestion:
     only_if: str
 
 
-@dataclass(frozen=True)
-class FormSection:
+class FormSection(Record):
     name: str
     intro: str
     questions: tuple[FormQuestion, ...]
@@ -229,8 +227,6 @@ def html_form(rs: RuleSet) -> str:
 
 def _cleaned(found: tuple[FormSection, ...]) -> tuple[FormSection, ...]:
     """Sections with terminal escapes and control characters removed from every text."""
-    from dataclasses import replace
-
     from spinout.report.text import clean
 
     return tuple(

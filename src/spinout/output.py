@@ -204,7 +204,7 @@ def input_file(path: Path, limit: int, suffix: str = "") -> Iterator[Path]:
 
 
 def _renamed(problem: Problem, copy: str) -> Problem:
-    from dataclasses import replace
+    from spinout.record import replace
 
     return replace(problem, file=STDIN_NAME) if problem.file == copy else problem
 

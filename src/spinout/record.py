@@ -21,9 +21,11 @@ field = msgspec.field
 R = TypeVar("R", bound=msgspec.Struct)
 
 
-@dataclass_transform(frozen_default=True, field_specifiers=(msgspec.field,))  # subclasses too
+@dataclass_transform(frozen_default=True, field_specifiers=(msgspec.field,))
 class Record(msgspec.Struct, frozen=True):
-    """An immutable record; subclasses declare the fields."""
+    """An immutable record; subclasses declare the fields. (Subclasses inherit ``frozen`` at
+    run time; the decorator tells type checkers so, which would otherwise want each subclass to
+    say ``frozen=True`` again.)"""
 
 
 class Mutable(msgspec.Struct):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 from typing import Any
 
 from spinout.errors import Problem, YamlFileError
+from spinout.record import Mutable, field
 
 MAX_DEPTH = 64
 MAX_INTEGER = 10**15  # beyond this an integer loses meaning as a float (and may overflow one)
@@ -38,8 +38,7 @@ def _mark(event: Any) -> tuple[int, int]:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-@dataclass
-class _Frame:
+class _Frame(Mutable):
     """A mapping or list being filled: where it is, and (for a mapping) the pending key."""
 
     container: Any

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spinout.errors import Problem, YamlFileError
+from spinout.record import Record, field
 from spinout.yamlbuilder import MAX_DEPTH, MAX_INTEGER, Builder, Path_
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_INTEGER", "Document", "Path_", "loader_class",
@@ -26,8 +26,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_INTEGER", "Document", "Path_", "loader
 MAX_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Record):
     """Parsed YAML data with the 1-based (line, column) of every node, keyed by path.
 
     ``marks`` gives a mapping entry's value (or its key, when the value starts on a later

@@ -16,11 +16,10 @@ Qualtrics' second and third (question text, ``{"ImportId": …}``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from spinout.answers.matching import Lookup, normal, option, ticked
 from spinout.errors import Problem
 from spinout.qtypes import Shape
+from spinout.record import Record, replace
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import AnswerValue
 
@@ -63,8 +62,7 @@ score""".replace("\n", " ").split(","))
 _RESPONSE_WORDS = frozenset({"response", "open ended response", "open-ended response"})
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Record):
     """One column of the export: what it holds and how that was found (for ``--dry-run``)."""
 
     index: int  # 1-based
@@ -149,8 +147,7 @@ def _one(index: int, text: str, lookup: Lookup, shown: str) -> Column | None:
     return None
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record):
     """Every column of an export, how many header rows it has, and what is wrong with it."""
 
     columns: tuple[Column, ...]

@@ -16,7 +16,6 @@ times the answers' ``started`` and ``updated``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
 
 from spinout.answers import columns as cols
 from spinout.answers.model import AnswersFile, fingerprint, new_answers
@@ -24,6 +23,7 @@ from spinout.answers.sheets import Sheet
 from spinout.answers.times import day_first, iso
 from spinout.errors import CsvImportError, Problem
 from spinout.qtypes import DONT_KNOW_WORDS, AnswerProblem, Shape, answer_error, read_answer
+from spinout.record import Record, field, replace
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import DONT_KNOW, AnswerValue, is_dont_know
 
@@ -31,15 +31,13 @@ MAX_ID_LENGTH = 64
 BAD_ANSWER, REPEATED_ID, OTHER = "a bad answer", "a respondent id used twice", "a bad row"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     line: int
     answers: AnswersFile
     respondent_id: str | None
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(Record):
     """Good rows, every problem found, and why each bad row is bad."""
 
     rows: tuple[Row, ...]

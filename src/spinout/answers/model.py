@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from spinout.record import Record, field, replace
 from spinout.values import AnswerValue
 
 if TYPE_CHECKING:
@@ -26,22 +26,19 @@ if TYPE_CHECKING:
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class RulesRef:
+class RulesRef(Record):
     name: str
     version: str
     digest: str
     questions: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Respondent:
+class Respondent(Record):
     role: str | None = None
     id: str | None = None
 
 
-@dataclass(frozen=True)
-class AnswersFile:
+class AnswersFile(Record):
     rules: RulesRef
     respondent: Respondent
     answers: dict[str, AnswerValue]

@@ -15,9 +15,9 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from spinout import record
 from spinout.errors import CsvImportError, Problem, UsageError
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -27,8 +27,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 Record = tuple[int, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(record.Record):
     """An export's records (line or row where each starts, cells as text) and how it was
     read: ``encoding`` is the text encoding, or ``xlsx`` for a workbook."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from spinout.answers.model import FORMAT, AnswersFile, Respondent, RulesRef, fingerprint
 from spinout.errors import Problem
 from spinout.qtypes import answer_error
+from spinout.record import Record
 from spinout.ruleset.checks import did_you_mean
 from spinout.ruleset.model import Question, RuleSet
 from spinout.yamlfile import Document
@@ -17,8 +17,7 @@ TOP_KEYS = ("format", "rules", "respondent", "service", "started", "updated", "a
 MAX_SERVICE = 200
 
 
-@dataclass(frozen=True)
-class RuleChanges:
+class RuleChanges(Record):
     """How the rule set moved since the answers were given."""
 
     added: tuple[str, ...]
@@ -30,8 +29,7 @@ class RuleChanges:
         return bool(self.added or self.removed or self.changed)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(Record):
     answers: AnswersFile
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]

@@ -71,7 +71,7 @@ def report(
 
     built = report_on_files(load_rules(rules), files, include_comments, staff_count, service)
     if not appendix:
-        from dataclasses import replace
+        from spinout.record import replace
 
         built = replace(built, appendix=())
     write_output(output, render(built, chosen, brief_only=brief))

@@ -89,11 +89,10 @@ def _refuse_standard_output(out_dir: Path) -> None:
 def _parse(csv_file: Path, encoding: str | None, rs: RuleSet,
            ignore_unmatched: bool) -> tuple[Sheet, Parsed]:
     """The export read (from standard input for `-`) and matched to the rule set."""
-    from dataclasses import replace
-
     from spinout.answers.csv_import import parse_export
     from spinout.answers.sheets import MAX_CSV_BYTES, read_sheet
     from spinout.output import STDIN_NAME, input_file, is_stdio
+    from spinout.record import replace
 
     with input_file(csv_file, MAX_CSV_BYTES, ".csv") as readable:
         sheet = read_sheet(readable, encoding)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 
@@ -14,6 +13,7 @@ from spinout.engine import legal_forms, reach, scoring, stages
 from spinout.engine.result import Assessment, NextAction, Unknown
 from spinout.engine.visibility import Applicability, Overlay, answered_anew, applicability
 from spinout.qtypes import answer_points
+from spinout.record import Record
 from spinout.ruleset.conditions import holds
 from spinout.ruleset.index import worth
 from spinout.ruleset.model import Barrier, Question, RuleSet
@@ -23,8 +23,7 @@ DEFAULT_ACTIONS = 5
 EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
-class _Figures:
+class _Figures(Record):
     """The figures next best actions compare: scores, barriers and band for one answer set."""
 
     effective: Mapping[str, AnswerValue]
@@ -37,15 +36,17 @@ class _Figures:
     band: str
 
 
-@dataclass(frozen=True)
-class _Core(_Figures):
+class _Core(_Figures, dict=True):
     """The figures with the questions that apply."""
 
     app: Applicability
     scored_by: Mapping[str, tuple[Question, ...]]
 
-    exact_sums: dict[tuple[str, float], Fraction | None] = field(
-        default_factory=dict, compare=False, repr=False)
+    @cached_property
+    def exact_sums(self) -> dict[tuple[str, float], Fraction | None]:
+        """The exact sums worked out so far (see :meth:`exact_sum`): a cache, not a field, so
+        never compared or shown."""
+        return {}
 
     @cached_property
     def weights(self) -> dict[str, tuple[float, bool]]:

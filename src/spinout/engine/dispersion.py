@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from spinout.record import Record
 
 
-@dataclass(frozen=True)
-class Spread:
+class Spread(Record):
     """Distribution of a score over respondents: median, quartiles (linear interpolation between
     closest ranks), lowest and highest value and the number of values ``n``. All ``None`` when
     ``n`` is 0."""

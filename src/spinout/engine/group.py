@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spinout.engine import dispersion, privacy
@@ -43,6 +42,7 @@ from spinout.engine.privacy import Count, Middle
 from spinout.engine.result import Assessment
 from spinout.engine.tally import Tally
 from spinout.engine.typical import group_actions, typical_answers
+from spinout.record import replace
 from spinout.ruleset.model import RuleSet
 
 if TYPE_CHECKING:

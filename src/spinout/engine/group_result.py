@@ -3,15 +3,13 @@ with every figure already protected for small groups."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spinout.engine.privacy import Count, Middle
+from spinout.record import Record
 from spinout.ruleset.model import Citation
 from spinout.values import AnswerValue
 
 
-@dataclass(frozen=True)
-class GroupDimension:
+class GroupDimension(Record):
     """One dimension over the group: the middle of respondents' scores (respondents with no
     score for it left out) and mean confidence over all respondents (None when withheld)."""
 
@@ -20,8 +18,7 @@ class GroupDimension:
     confidence: float | None
 
 
-@dataclass(frozen=True)
-class RoleGroup:
+class RoleGroup(Record):
     """Respondents who gave one role (``role`` None: no role given). When ``suppressed``
     (the role, or the respondents outside it, below the minimum group size) ``overall`` is
     None and ``medians`` is empty; otherwise ``medians`` holds (dimension id, median score, or
@@ -34,8 +31,7 @@ class RoleGroup:
     medians: tuple[tuple[str, float | None], ...]
 
 
-@dataclass(frozen=True)
-class BarrierShare:
+class BarrierShare(Record):
     """A barrier triggered for ``count`` respondents (``share`` of all respondents); only
     barriers raised for at least the minimum group size are listed."""
 
@@ -45,8 +41,7 @@ class BarrierShare:
     share: float | None
 
 
-@dataclass(frozen=True)
-class StageCount:
+class StageCount(Record):
     """How many respondents the engine places at a stage."""
 
     id: str
@@ -54,8 +49,7 @@ class StageCount:
     share: float | None
 
 
-@dataclass(frozen=True)
-class BandCount:
+class BandCount(Record):
     """How many respondents fall in a readiness band (after the blocker cap)."""
 
     id: str
@@ -63,8 +57,7 @@ class BandCount:
     share: float | None
 
 
-@dataclass(frozen=True)
-class FormShare:
+class FormShare(Record):
     """A legal form over the group: ``rank`` is its place in the group ordering (by mean rank,
     then rule order), ``first`` how many respondents have it ranked first, ``excluded`` how
     many respondents' answers rule it out. The mean rank itself is not kept: it moves with
@@ -76,8 +69,7 @@ class FormShare:
     excluded: Count
 
 
-@dataclass(frozen=True)
-class GroupAction:
+class GroupAction(Record):
     """A next best action for the group, found by simulation on the group's typical answers
     (see :func:`typical_answers`): answering ``question`` with ``target`` would raise the
     typical overall score by ``overall_gain`` and clear the barriers in ``clears``; ``count``
@@ -90,8 +82,7 @@ class GroupAction:
     count: Count
 
 
-@dataclass(frozen=True)
-class UnknownCount:
+class UnknownCount(Record):
     """A question that applies to ``count`` respondents who left it unanswered or don't know
     (listed only when they reach the minimum group size)."""
 
@@ -99,8 +90,7 @@ class UnknownCount:
     count: Count
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(Record):
     """How far respondents' answers to one question differ: ``index`` runs from 0 (all agree)
     to 1 (evenly split between opposite ends), in tenths. ``answered`` counts real answers (at
     least the minimum group size). ``counts`` holds (option value, respondents) in option order
@@ -114,8 +104,7 @@ class Disagreement:
     spread: Middle | None
 
 
-@dataclass(frozen=True)
-class GroupWarning:
+class GroupWarning(Record):
     """A prominent warning from the rules' ``group_warnings``: ``value`` is the measured figure
     that set it off (senior share, participation or respondents) and ``threshold`` the limit."""
 
@@ -128,16 +117,14 @@ class GroupWarning:
     threshold: float
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(Record):
     """One free-text answer, not attributed to anyone."""
 
     question: str
     text: str
 
 
-@dataclass(frozen=True)
-class GroupAssessment:
+class GroupAssessment(Record):
     """The group's combined assessment, with small-group protection applied.
 
     ``respondents``: how many; ``withheld``: fewer than ``min_group_size``, so that no figure

@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from spinout.engine.dispersion import spread
+from spinout.record import Record
 
 COUNT_STEP = 5
 SCORE_STEP = 5.0
 TENTH = 0.1
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(Record):
     """A count of respondents as a report may show it: ``value`` is the count rounded to a
     multiple of :func:`count_step`, or None when the count is below the minimum group size
     (suppressed; zero is suppressed too, so that a count appearing is never news)."""
@@ -45,8 +44,7 @@ class Count:
         return None if self.value is None or total <= 0 else min(1.0, self.value / total)
 
 
-@dataclass(frozen=True)
-class Middle:
+class Middle(Record):
     """The median and middle half (quartiles) of values from at least the minimum number of
     respondents, coarsened; all None when suppressed. ``count`` is how many gave a value."""
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from spinout.engine import scoring
 from spinout.engine.result import Reach
 from spinout.engine.visibility import Applicability, Outside
+from spinout.record import Record
 from spinout.ruleset.conditions import DimensionCondition, maybe
 from spinout.ruleset.model import RuleSet
 
@@ -32,8 +32,7 @@ NARROWING = 3
 CAP_WEIGHT = 100.0
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(Record):
     """A dimension's score at worst (``low``) and best (``high``), ``None`` when nothing can
     score it; ``optional`` when it may also end with no score at all."""
 

@@ -3,13 +3,11 @@ Text (titles, advice, citations) stays in the rule set; results carry ids to loo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from spinout.record import Record
 from spinout.values import AnswerValue
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(Record):
     """One answer's part in a dimension score: ``share`` values add up to the score."""
 
     question: str
@@ -19,8 +17,7 @@ class Contribution:
     share: float
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(Record):
     """A dimension's score (``None`` when no answer scores it yet), its confidence 0–1, the
     answers behind the score, and the questions that lower the confidence: those that apply,
     or may apply depending on unknown answers, without a real answer."""
@@ -32,8 +29,7 @@ class DimensionScore:
     unknowns: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(Record):
     """What made a condition hold: an answer (``kind='answer'``) or a dimension score."""
 
     kind: str
@@ -41,8 +37,7 @@ class Evidence:
     value: AnswerValue | float | None
 
 
-@dataclass(frozen=True)
-class TriggeredBarrier:
+class TriggeredBarrier(Record):
     """A raised barrier and the answers (and scores) that raised it; ``facts`` when every
     such answer records a fact the group cannot change, so its advice is how to respond."""
 
@@ -52,16 +47,14 @@ class TriggeredBarrier:
     facts: bool = False
 
 
-@dataclass(frozen=True)
-class CriterionStatus:
+class CriterionStatus(Record):
     stage: str
     kind: str  # "entry", "exit" or "reached"
     label: str
     met: bool | None  # None: it reads an answer not known yet
 
 
-@dataclass(frozen=True)
-class StagePlacement:
+class StagePlacement(Record):
     """The lowest stage the evidence allows (``index``, ``id``) and the highest (``high``);
     ``criteria`` holds the criteria of the stages from the lowest to the highest, and those of
     earlier stages not known to be met; ``running`` when the group already runs the service."""
@@ -83,8 +76,7 @@ class StagePlacement:
         return tuple(c for c in self.criteria if not c.met)
 
 
-@dataclass(frozen=True)
-class FormFit:
+class FormFit(Record):
     id: str
     rank: int
     fit: float
@@ -94,8 +86,7 @@ class FormFit:
     excluded_by: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class FormsVerdict:
+class FormsVerdict(Record):
     """Whether legal forms are shown as a ranking (``ranked``): not when a raised barrier
     rules a mutual out (``ruled_out_by``), nor when no answer separates the open forms
     (``questions``: the unanswered questions that would). ``conflicts``: raised barriers
@@ -107,8 +98,7 @@ class FormsVerdict:
     conflicts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class NextAction:
+class NextAction(Record):
     """Changing the answer to ``question`` from ``current`` to ``target`` would raise the
     overall score by ``overall_gain`` (and each dimension by its gain) and clear ``clears``."""
 
@@ -121,16 +111,14 @@ class NextAction:
     band_after: str | None
 
 
-@dataclass(frozen=True)
-class Unknown:
+class Unknown(Record):
     """A visible question without a real answer. ``reason``: "dont_know" or "unanswered"."""
 
     question: str
     reason: str
 
 
-@dataclass(frozen=True)
-class Reach:
+class Reach(Record):
     """Where the answers could still take the verdict: the overall score and band with every
     unknown at its worst (``low``) and at its best (``high``) (``None``: no score), and the
     unknown questions whose answers would narrow the range most."""
@@ -142,8 +130,7 @@ class Reach:
     narrowing: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(Record):
     overall: float | None
     confidence: float
     band: str

@@ -9,11 +9,11 @@ computed from the merged tally by :func:`spinout.engine.group.finish`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from spinout.engine.result import Assessment
 from spinout.qtypes import Shape
+from spinout.record import Mutable, field
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import AnswerValue, is_number, is_real
 
@@ -34,8 +34,7 @@ def choices(q: Question) -> tuple[AnswerValue, ...]:
     return tuple(v for v, _ in q.kind.choices(q))
 
 
-@dataclass
-class RoleTally:
+class RoleTally(Mutable):
     count: int = 0
     overall: list[float] = field(default_factory=list)
     scores: dict[str, list[float]] = field(default_factory=dict)
@@ -46,8 +45,7 @@ class RoleTally:
         _extend(self.scores, other.scores)
 
 
-@dataclass
-class Tally:
+class Tally(Mutable):
     """Running counts over respondents. ``applies`` counts the respondents each question
     applied to and ``answered`` their real answers; ``choices`` counts each such answer's
     :func:`key` (for multi choice, the frozenset of chosen keys); ``numbers`` keeps number

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Container, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
+from spinout.record import Record
 from spinout.ruleset.conditions import holds, maybe
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import Answers, AnswerValue, is_real
@@ -22,8 +22,7 @@ from spinout.values import Answers, AnswerValue, is_real
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Applicability:
+class Applicability(Record, dict=True):
     """Which questions apply. ``visible`` ⊆ ``possible``; ``certain`` ⊆ ``possible``."""
 
     visible: tuple[Question, ...]

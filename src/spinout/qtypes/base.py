@@ -14,10 +14,10 @@ conditions and tallies know how to count.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
+from spinout.record import Record
 from spinout.values import DONT_KNOW, AnswerValue, format_number, is_number, same, show
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ DONT_KNOW_NAME = DONT_KNOW
 DONT_KNOW_TEXT = "Don't know"
 
 
-@dataclass(frozen=True)
-class XlsField:
+class XlsField(Record):
     """How a question is asked in an XLSForm: its ``type`` (``select_one``,
     ``select_multiple``, ``integer``, ``decimal`` or ``text``; a select's list is named by
     the writer), its choices as (name, label), an XPath ``constraint`` on the answer (``.``

@@ -9,10 +9,12 @@ stepped back over (asked again, with their answer as the default) and those the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+
+from msgspec.structs import astuple
 
 from spinout.answers.validate import RuleChanges, value_error
 from spinout.engine.visibility import visible_questions
+from spinout.record import Record, replace
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import AnswerValue
 
@@ -24,8 +26,7 @@ SECONDS_PER_ANSWER = 20  # reading a question and choosing, on average
 ROLE_NUMBER = 0  # the role's number on the review screen; questions count from 1
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Record):
     """Where a question stands: its section's name, its number among the questions asked (the
     same number the review shows) and an estimate of the minutes left, this one included."""
 
@@ -34,8 +35,7 @@ class Progress:
     minutes_left: int
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+class ReviewRow(Record):
     number: int
     step: str
     section: str
@@ -48,11 +48,12 @@ def minutes_for(questions: float) -> int:
     return max(0, -int(-questions * SECONDS_PER_ANSWER // 60))
 
 
-@dataclass(frozen=True)
-class Flow:
-    """One respondent's place in the questionnaire. Every move returns a new Flow."""
+class Flow(Record):
+    """One respondent's place in the questionnaire. Every move returns a new Flow. Flows are
+    equal when they hold the same answers and stand at the same place, whatever rule set each
+    reads, and their repr leaves the rule set out."""
 
-    rs: RuleSet = field(repr=False, compare=False)
+    rs: RuleSet
     answers: Mapping[str, AnswerValue]
     role: str | None
     step: str
@@ -68,6 +69,15 @@ class Flow:
         if rs.roles and role is None:
             return replace(flow, step=ROLE)
         return replace(flow, step=flow._first_pending())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Flow):
+            return NotImplemented
+        return astuple(self)[1:] == astuple(other)[1:]
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name in self.__struct_fields__[1:])
+        return f"Flow({', '.join(shown)})"
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -188,8 +198,7 @@ class Flow:
         return pending[0] if pending else REVIEW
 
 
-@dataclass(frozen=True)
-class Resumption:
+class Resumption(Record):
     """What a changed rule set means for saved answers."""
 
     added: tuple[str, ...]

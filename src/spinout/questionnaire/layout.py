@@ -8,8 +8,8 @@ when they are longer than a whole line).
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 
+from spinout.record import Record
 from spinout.textsafe import strip_controls
 
 MIN_TEXT = 20  # narrowest column of text, however deep the indent
@@ -38,8 +38,7 @@ def fold(text: object, width: int, first: str = "", rest: str | None = None) -> 
     return lines or [first.rstrip()]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     """One line of a list: the key that picks it (a number, or ``d``/``?``/``<``/``g``), its
     words, whether it is one of the special lines after the options, and the words shown once
     it is chosen (its title, or its key when it has none, unless given)."""

@@ -5,7 +5,6 @@ that asks nothing, a complete one."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from spinout.answers import store
 from spinout.answers.model import AnswersFile, RulesRef, fingerprint, new_answers
 from spinout.errors import AnswersError, Problem
 from spinout.questionnaire.flow import Flow, Resumption, plan_resumption
+from spinout.record import Record, replace
 from spinout.ruleset.model import RuleSet
 from spinout.textsafe import one_line
 
@@ -28,8 +28,7 @@ def current_ref(rs: RuleSet) -> RulesRef:
     return RulesRef(h.name, h.version, rs.digest, {q.id: fingerprint(q) for q in rs.questions})
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(Record):
     """An answers file ready to carry on with, and what an edited rule set means for it."""
 
     answers: AnswersFile

@@ -11,17 +11,16 @@ which option the pointer was last on, so that the list can be shown again as it 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from spinout.questionnaire import asking
 from spinout.questionnaire.layout import Item, fold, item_lines, key_width
+from spinout.record import Mutable, Record, field
 
 TICKED, UNTICKED = "[x] ", "[ ] "
 
 
-@dataclass(frozen=True)
-class Menu:
+class Menu(Record):
     mark: str
     text: str
     items: tuple[Item, ...]
@@ -34,8 +33,7 @@ class Menu:
     echoes: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     """The line chosen, the options ticked, and the option the pointer was last on."""
 
     pointer: int
@@ -43,8 +41,7 @@ class Outcome:
     last_option: int
 
 
-@dataclass
-class _State:
+class _State(Mutable):
     pointer: int
     ticked: set[int]
     last_option: int = 0

@@ -11,12 +11,12 @@ pointer and ticks as they were. Ctrl-C is let through as KeyboardInterrupt.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import Any
 
 from spinout.questionnaire import replies
 from spinout.questionnaire.layout import Item, plain
 from spinout.questionnaire.replies import Reply
+from spinout.record import Record
 from spinout.ruleset.model import Question, Role
 from spinout.values import DONT_KNOW, AnswerValue, format_number, same
 
@@ -80,8 +80,7 @@ def scale_note(q: Question) -> str:
             f"{format_number(q.max)} means {plain(ends[1]).lower()}")
 
 
-@dataclass(frozen=True)
-class ReviewChoice:
+class ReviewChoice(Record):
     """On the review screen: change answer ``number``, see the ``next`` page, ``list`` every
     answer again, or ``finish``."""
 

@@ -8,9 +8,8 @@ with the key in front; typed prompts (numbers and free text) read them from the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spinout.qtypes import AnswerProblem, answer_error
+from spinout.record import Record
 from spinout.ruleset.model import Question
 from spinout.values import DONT_KNOW, AnswerValue
 
@@ -21,8 +20,7 @@ KEY_GLOSSARY = "g"
 DONT_KNOW_WORDS = frozenset({"d", "dk"})
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Record):
     """``kind`` is "answer" (with ``value``), "why", "back" or "glossary". "Don't know" is an
     answer whose value is :data:`~spinout.values.DONT_KNOW`."""
 

@@ -8,10 +8,9 @@ typing a number opens the whole question again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spinout.questionnaire.flow import ROLE, ReviewRow
 from spinout.questionnaire.layout import plain
+from spinout.record import Record
 from spinout.ruleset.model import RuleSet
 from spinout.values import clip, same
 
@@ -20,8 +19,7 @@ MIN_ANSWER = 12  # columns the answer always gets, when it is that long
 NUMBER_WIDTH = 3
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     """A section heading (``number`` None) or one answer."""
 
     number: int | None
@@ -76,8 +74,7 @@ def pages(all_lines: list[Line], height: int) -> list[list[Line]]:
     return out
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(Record):
     """Between two looks at the review: answers that differ (before, after), questions now
     asked and questions no longer asked."""
 

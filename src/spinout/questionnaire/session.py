@@ -9,7 +9,6 @@ command again carries on at the next question still to answer. Without a termina
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from spinout.questionnaire.loading import (
     load_answers,
     now,
 )
+from spinout.record import replace
 from spinout.ruleset.model import Question, RuleSet
 
 if TYPE_CHECKING:

@@ -8,17 +8,16 @@ result, or a ``str`` saying why the line cannot be accepted (shown until the nex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from spinout.questionnaire import asking
 from spinout.questionnaire.layout import fold
+from spinout.record import Mutable, Record
 
 PROMPT = "› "
 
 
-@dataclass(frozen=True)
-class Typed:
+class Typed(Record):
     mark: str
     text: str
     hint: str
@@ -27,8 +26,7 @@ class Typed:
     default: str = ""
 
 
-@dataclass
-class _State:
+class _State(Mutable):
     error: str = ""
     answer: str | None = None
 

@@ -4,19 +4,17 @@ named by its document's title, publisher and date (never by file name)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from spinout.record import Record
 from spinout.ruleset.model import Question, RuleSet, Source
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(Record):
     quote: str
     source: str  # "Title. Publisher, date"
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(Record):
     help: str
     passages: tuple[Passage, ...]
     editorial: bool

@@ -5,15 +5,13 @@ paragraph on what this means (see :func:`spinout.report.sentences.meaning`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from spinout.record import Record
 from spinout.report.model import ActionItem, BarrierItem, CriterionItem, FormItem, Report
 
 TOP = 3
 
 
-@dataclass(frozen=True)
-class Brief:
+class Brief(Record):
     barriers: tuple[BarrierItem, ...]  # the most serious, blockers first
     remaining: tuple[CriterionItem, ...]  # what remains at the current stage
     more_remaining: int  # how many more criteria remain than are listed

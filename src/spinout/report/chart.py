@@ -10,9 +10,9 @@ labelled in words as well as coloured; the key lists only the marks actually dra
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from spinout.record import Record
 from spinout.report.model import DimensionItem, Report
 from spinout.report.text import inline, number
 
@@ -22,8 +22,7 @@ WITHHELD = "withheld"
 WEAKEST = "weakest"
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(Record):
     id: str
     name: str
     value: str  # the score as shown, or NO_ANSWERS
@@ -33,8 +32,7 @@ class Bar:
     high: float | None
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Record):
     title: str
     heading: str  # of the value column
     bars: tuple[Bar, ...]
@@ -100,8 +98,7 @@ ROW_GAP = 14
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "unknown": ""}
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(Record):
     """One bar of a before/after pair."""
 
     word: str  # "Before" or "After"
@@ -110,8 +107,7 @@ class Side:
     y: float
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(Record):
     id: str
     name: str
     lines: tuple[tuple[float, str], ...]  # the wrapped name: (baseline, text)
@@ -124,8 +120,7 @@ class Pair:
     overall: bool
 
 
-@dataclass(frozen=True)
-class PairChart:
+class PairChart(Record):
     title: str
     description: str
     key: tuple[str, ...]

@@ -7,27 +7,25 @@ turned into the JSON report structure (by the command), so both kinds compare th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spinout.errors import AnswersError, Problem
+from spinout.record import Record
 
 FORMATS = ("md", "html", "json")
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 KINDS = ("individual", "group")
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(Record):
     """One assessment being compared: its name on the command line and its report data."""
 
     label: str
     data: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     old: float | None
     new: float | None
     digits: int = 1

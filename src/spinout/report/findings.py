@@ -6,7 +6,6 @@ Citation numbers are handed out as findings are built, so build them in reading 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from spinout.engine import scoring
 from spinout.engine.result import (
@@ -19,6 +18,7 @@ from spinout.engine.result import (
     Unknown,
 )
 from spinout.qtypes import answer_label
+from spinout.record import replace
 from spinout.report.model import (
     ActionItem,
     BandInfo,

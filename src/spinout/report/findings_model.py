@@ -3,15 +3,13 @@ behind them, barriers, the stage, legal forms, next actions and unknowns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spinout.engine.privacy import Count, Middle
+from spinout.record import Record
 from spinout.report.model_parts import Named
 from spinout.values import AnswerValue
 
 
-@dataclass(frozen=True)
-class ContributionItem:
+class ContributionItem(Record):
     question: str
     text: str
     answer: AnswerValue
@@ -21,8 +19,7 @@ class ContributionItem:
     share: float
 
 
-@dataclass(frozen=True)
-class DimensionItem:
+class DimensionItem(Record):
     id: str
     name: str
     description: str
@@ -44,8 +41,7 @@ class DimensionItem:
         return self.spread is not None and self.spread.suppressed
 
 
-@dataclass(frozen=True)
-class EvidenceItem:
+class EvidenceItem(Record):
     kind: str  # "answer" or "dimension"
     ref: str
     name: str
@@ -53,8 +49,7 @@ class EvidenceItem:
     label: str
 
 
-@dataclass(frozen=True)
-class BarrierItem:
+class BarrierItem(Record):
     id: str
     title: str
     severity: str
@@ -70,24 +65,21 @@ class BarrierItem:
     facts: bool = False  # it rests on facts the group cannot change: advice is how to respond
 
 
-@dataclass(frozen=True)
-class StageStep:
+class StageStep(Record):
     id: str
     name: str
     status: str  # "done", "current" or "ahead"
     count: Count | None = None  # group reports: respondents placed at this stage
 
 
-@dataclass(frozen=True)
-class CriterionItem:
+class CriterionItem(Record):
     stage: str
     kind: str  # "entry" or "exit"
     label: str
     met: bool | None  # None in group reports: not judged for the group as a whole
 
 
-@dataclass(frozen=True)
-class StageItem:
+class StageItem(Record):
     id: str
     name: str
     description: str
@@ -131,14 +123,12 @@ class StageItem:
         return tuple(c for c in self.criteria if c.met is False and self._earlier(c))
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(Record):
     effect: str  # "for", "against" or "excludes"
     text: str
 
 
-@dataclass(frozen=True)
-class FormItem:
+class FormItem(Record):
     id: str
     name: str
     summary: str
@@ -155,8 +145,7 @@ class FormItem:
     note: str | None = None  # spinout's own advice beyond the cited passages
 
 
-@dataclass(frozen=True)
-class FormsNote:
+class FormsNote(Record):
     """Whether the legal forms are shown as a ranking, and why not: a barrier that rules a
     mutual out, or no answer that separates them (``questions`` would); ``conflicts`` are
     wishes no form can meet together, with why."""
@@ -167,15 +156,13 @@ class FormsNote:
     conflicts: tuple[tuple[str, str], ...] = ()  # (title, why)
 
 
-@dataclass(frozen=True)
-class Gain:
+class Gain(Record):
     dimension: str
     name: str
     gain: float
 
 
-@dataclass(frozen=True)
-class ActionItem:
+class ActionItem(Record):
     question: str
     text: str
     action: str | None
@@ -192,8 +179,7 @@ class ActionItem:
     count: Count | None = None  # group reports: respondents not yet giving the target answer
 
 
-@dataclass(frozen=True)
-class UnknownItem:
+class UnknownItem(Record):
     question: str
     text: str
     reason: str  # "dont_know" or "unanswered"

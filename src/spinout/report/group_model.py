@@ -4,14 +4,12 @@ suppressed :class:`Count` or :class:`Middle` values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spinout.engine.privacy import Count, Middle
+from spinout.record import Record
 from spinout.values import AnswerValue
 
 
-@dataclass(frozen=True)
-class RoleRow:
+class RoleRow(Record):
     """Respondents of one role (``id`` None: no role given). Suppressed rows (the role, or
     the respondents outside it, below the minimum group size) carry their count only; a
     median of None is withheld."""
@@ -24,22 +22,19 @@ class RoleRow:
     medians: tuple[Median, ...]
 
 
-@dataclass(frozen=True)
-class Median:
+class Median(Record):
     dimension: str
     name: str
     median: float | None
 
 
-@dataclass(frozen=True)
-class OptionCount:
+class OptionCount(Record):
     value: AnswerValue
     label: str
     count: Count
 
 
-@dataclass(frozen=True)
-class DisagreementRow:
+class DisagreementRow(Record):
     """How divided the answers to one question are: ``index`` 0 (all agree) to 1."""
 
     question: str
@@ -50,8 +45,7 @@ class DisagreementRow:
     spread: Middle | None
 
 
-@dataclass(frozen=True)
-class WarningItem:
+class WarningItem(Record):
     id: str
     title: str
     message: str
@@ -61,16 +55,14 @@ class WarningItem:
     editorial: bool
 
 
-@dataclass(frozen=True)
-class NamedCount:
+class NamedCount(Record):
     id: str
     name: str
     count: Count
     share: float | None
 
 
-@dataclass(frozen=True)
-class GroupInfo:
+class GroupInfo(Record):
     """What only a group report has. ``withheld``: fewer respondents than ``min_group_size``,
     so no figure from their answers is shown."""
 

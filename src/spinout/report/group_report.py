@@ -3,11 +3,10 @@ first, as they head the report) so citations number as they are met."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spinout.engine import group as engine_group
 from spinout.engine import privacy
 from spinout.qtypes import answer_label
+from spinout.record import replace
 from spinout.report import findings
 from spinout.report import sentences as say
 from spinout.report.model import (

@@ -16,10 +16,9 @@ the parts only a group report has (:mod:`group_model`) and the small shared part
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spinout.engine.dispersion import Spread
 from spinout.engine.privacy import Count, Middle
+from spinout.record import Record
 from spinout.report.findings_model import (
     ActionItem,
     BarrierItem,
@@ -63,8 +62,7 @@ __all__ = ["ActionItem", "BandInfo", "BarrierItem", "CapItem", "CommentItem", "C
            "StageStep", "Summary", "UnknownItem", "WarningItem"]
 
 
-@dataclass(frozen=True)
-class CapItem:
+class CapItem(Record):
     """A raised barrier holding the band down: the band it allows at most, and the answers
     it rests on (``facts``: all of them record facts the group cannot change)."""
 
@@ -74,8 +72,7 @@ class CapItem:
     facts: bool
 
 
-@dataclass(frozen=True)
-class BandInfo:
+class BandInfo(Record):
     """The band, and how sure it is: ``low`` and ``high`` are the bands the answers could
     still reach (``score_low``/``score_high`` the overall scores), ``narrowing`` the questions
     whose answers would narrow that most; the band is ``provisional`` when the confidence is
@@ -101,16 +98,14 @@ class BandInfo:
         return self.low is not None and self.high is not None and self.low.id != self.high.id
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Record):
     overall: float | None
     confidence: float | None  # None: withheld (group reports)
     band: BandInfo | None  # None: withheld (group reports)
     weakest: Named | None
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     kind: str  # "individual" or "group"
     rules: RulesInfo
     date: str | None
@@ -125,13 +120,18 @@ class Report:
     unknowns: tuple[UnknownItem, ...]
     comments: tuple[CommentItem, ...]
     citations: tuple[Reference, ...]
-    appendix: tuple[SourceDoc, ...] = field(default=(), repr=False)
+    appendix: tuple[SourceDoc, ...] = ()  # the sources' full texts, left out of repr
     group: GroupInfo | None = None
     forms: FormsNote = FormsNote()
     context: tuple[ContextItem, ...] = ()
     service: str | None = None  # the service or group the report is about, when named
     dated: tuple[DatedItem, ...] = ()  # "check what exists now", in reading order
     glossary: tuple[GlossaryItem, ...] = ()
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name in self.__struct_fields__
+                 if name != "appendix")
+        return f"Report({', '.join(shown)})"
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -3,17 +3,15 @@ and the documents they quote, dated items, glossary entries, context answers and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from spinout.record import Record
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(Record):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class RulesInfo:
+class RulesInfo(Record):
     name: str
     version: str
     digest: str
@@ -22,8 +20,7 @@ class RulesInfo:
     reviewed: str | None = None  # when the guidance was last reviewed (ISO date)
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Record):
     """One numbered citation: a verbatim passage and where it stands in its source."""
 
     n: int
@@ -42,8 +39,7 @@ class Reference:
         return ", ".join(part for part in (self.title, self.publisher, self.date) if part)
 
 
-@dataclass(frozen=True)
-class SourceDoc:
+class SourceDoc(Record):
     """A cited document's full text, for the HTML appendix."""
 
     id: str
@@ -53,22 +49,19 @@ class SourceDoc:
     cited_lines: frozenset[int]
 
 
-@dataclass(frozen=True)
-class DatedItem:
+class DatedItem(Record):
     """A finding that names a scheme, body, right or law, with the date it refers to."""
 
     name: str
     as_of: str
 
 
-@dataclass(frozen=True)
-class GlossaryItem:
+class GlossaryItem(Record):
     term: str
     definition: str
 
 
-@dataclass(frozen=True)
-class ContextItem:
+class ContextItem(Record):
     """The answer to a question asked for context only (not scored), with why it is asked."""
 
     question: str
@@ -77,8 +70,7 @@ class ContextItem:
     help: str
 
 
-@dataclass(frozen=True)
-class CommentItem:
+class CommentItem(Record):
     question: str
     text: str
     answer: str

@@ -3,10 +3,10 @@ the appendix's excerpts: each cited line with a few lines of context."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from spinout.errors import Problem, RulesError
+from spinout.record import Record
 from spinout.report.model import Reference, SourceDoc
 from spinout.ruleset.citations import normalise
 from spinout.ruleset.citecheck import source_texts
@@ -15,8 +15,7 @@ from spinout.ruleset.model import RuleSet
 CONTEXT = 2  # lines either side of a cited line; in the sources a blank line parts paragraphs
 
 
-@dataclass(frozen=True)
-class Excerpt:
+class Excerpt(Record):
     """Consecutive lines of a source, numbered from 1 as in the file; blank lines left out."""
 
     first: int

@@ -6,8 +6,9 @@ import bisect
 import difflib
 import heapq
 import re
-from dataclasses import dataclass
 from functools import cached_property
+
+from spinout.record import Record
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -28,8 +29,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(Record):
     line: int
     headline: str | None
     text: str

@@ -8,10 +8,10 @@ Built on first use by :attr:`spinout.ruleset.model.RuleSet.index`; everything he
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from spinout.record import Record
 from spinout.ruleset.conditions import DimensionCondition, answer_refs, walk
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ KINDS = ("sources", "roles", "dimensions", "sections", "questions", "barriers", 
          "legal_forms", "group_warnings")
 
 
-@dataclass(frozen=True)
-class RuleIndex:
+class RuleIndex(Record):
     """``by_kind[kind][id]`` is the item of that kind (``bands`` included); ``ordered`` the
     questions section by section (sections in declared order, file order within);
     ``rank`` each question's place in it; ``dims_of`` the dimensions each question scores;

@@ -7,22 +7,22 @@ together as one :class:`RulesError`, each as ``file:line:col: what — how to fi
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spinout.errors import Problem, RulesError, YamlFileError
+from spinout.record import Record
 
 if TYPE_CHECKING:
     from spinout.ruleset.model import RuleSet
     from spinout.yamlfile import Document
 
+PACKAGE = Path(__file__).resolve().parent.parent  # the spinout package's folder
 MAX_RULE_FILE_BYTES = 1024 * 1024
 MAX_SEED_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class RulesLocation:
+class RulesLocation(Record):
     rules: Path
     seeds: Path
 
@@ -33,7 +33,7 @@ def bundled_location(checked: tuple[str, ...] = ()) -> RulesLocation:
     ``seeds/`` when spinout runs from a checkout (an editable install). Raises a RulesError
     naming what is missing when a folder named in ``checked`` (``rules``, ``seeds``) has no
     files."""
-    package = Path(__file__).resolve().parent.parent  # the spinout package folder
+    package = PACKAGE
     where = RulesLocation(package / "data" / "rules", package / "data" / "seeds")
     checkout = package.parent.parent
     if (not where.rules.is_dir() and package.parent.name == "src"

@@ -9,8 +9,9 @@ counter follows the usual rules of thumb (vowel groups, a silent final "e", "-le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from spinout.record import Record
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'”’)]|$)")
@@ -27,8 +28,7 @@ _EXCEPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Ease:
+class Ease(Record):
     score: float
     words: int
     sentences: int

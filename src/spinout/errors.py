@@ -1,13 +1,15 @@
 """Error types. Each file kind has one exception carrying located problems; the CLI maps them
-to exit codes in one place."""
+to exit codes in one place. This module is the error boundary every command imports first, so
+it uses nothing beyond the standard library."""
 
 from __future__ import annotations
 
-from spinout.record import Record
+from typing import NamedTuple
 
 
-class Problem(Record, order=True):
-    """One thing wrong with an input file, with where it is and how to fix it."""
+class Problem(NamedTuple):
+    """One thing wrong with an input file, with where it is and how to fix it. Immutable and
+    ordered by file, line and column, like the records of :mod:`spinout.record`."""
 
     file: str
     line: int | None

@@ -204,9 +204,7 @@ def input_file(path: Path, limit: int, suffix: str = "") -> Iterator[Path]:
 
 
 def _renamed(problem: Problem, copy: str) -> Problem:
-    from spinout.record import replace
-
-    return replace(problem, file=STDIN_NAME) if problem.file == copy else problem
+    return problem._replace(file=STDIN_NAME) if problem.file == copy else problem
 
 
 def warn(messages: Sequence[object], limit: int = 20) -> None:

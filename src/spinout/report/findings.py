@@ -88,7 +88,8 @@ def glossary_items(rs: RuleSet, r: Report) -> tuple[GlossaryItem, ...]:
     found = []
     for term in rs.glossary:
         forms = (term.term, *term.also)
-        if any(re.search(rf"\b{re.escape(f.casefold())}\b", words) for f in forms):
+        if any(f.casefold() in words and re.search(rf"\b{re.escape(f.casefold())}\b", words)
+               for f in forms):
             found.append(GlossaryItem(term.term, term.definition))
     return tuple(found)
 

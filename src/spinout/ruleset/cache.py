@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,6 +176,8 @@ def write_note(digest: str, name: str, text: str) -> None:
 
 
 def _write_atomic(place: Path, name: str, data: bytes) -> None:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=place)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
-import heapq
 import re
 from functools import cached_property
 
@@ -103,6 +101,9 @@ class SourceText:
         character by character, a sentence much longer than the quote first cut to the quote's
         length around their longest common run of characters. The cost grows with the text's
         length, and only by a fixed amount with the quote's."""
+        import difflib
+        import heapq
+
         needle = normalise(quote)[:MAX_NEEDLE]
         words = frozenset(_WORD.findall(needle.lower()))
         pieces = self._pieces
@@ -143,6 +144,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 def _window(needle: str, sentence: str) -> str:
     """The part of ``sentence`` about as long as ``needle`` that lines up with it best,
     widened to whole words and marked with "…" where it was cut."""
+    import difflib
+
     if len(sentence) <= len(needle) * 3 // 2:
         return sentence
     matcher = difflib.SequenceMatcher(None, needle, sentence, autojunk=False)

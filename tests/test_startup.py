@@ -96,3 +96,18 @@ def test_help_lists_every_command() -> None:
     out, _, _ = loaded("--help")
     for command in ("assess", "report", "compare", "form", "import", "rules", "sources"):
         assert f"  {command} " in out
+
+
+def test_a_command_builds_only_itself() -> None:
+    """`spinout report ...` imports and builds the report command alone; the top-level help
+    needs every command."""
+    commands = {"spinout.commands.assess", "spinout.commands.compare", "spinout.commands.form",
+                "spinout.commands.report", "spinout.commands.rules", "spinout.commands.sources",
+                "spinout.commands.survey_import"}
+    out, code, modules = loaded("report", "--help")
+    assert code == 0 and out.startswith("Usage: spinout report")
+    assert commands & modules == {"spinout.commands.report"}
+    _, code, modules = loaded("--help")
+    assert code == 0 and commands <= modules
+    out, code, _ = loaded("reprot")
+    assert code == 2

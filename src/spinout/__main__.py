@@ -76,9 +76,9 @@ def _run(args: list[str]) -> int:
 
     click_error, usage_error = _click_errors()
     try:
-        from spinout.cli import app
+        from spinout.cli import app_for
 
-        result = app(args, prog_name="spinout", standalone_mode=False)
+        result = app_for(args)(args, prog_name="spinout", standalone_mode=False)
         return result if isinstance(result, int) else EXIT_OK
     except SpinoutError as exc:
         _error_lines(exc)

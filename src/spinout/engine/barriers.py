@@ -5,23 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spinout.engine.result import Evidence, TriggeredBarrier
-from spinout.ruleset.conditions import AnswerCondition, holds, reasons
+from spinout.ruleset.conditions import AnswerCondition, reasons
 from spinout.ruleset.model import SEVERITIES, Barrier, RuleSet
 from spinout.values import Answers
 
 RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def triggered(rs: RuleSet, effective: Answers,
-              scores: Mapping[str, float | None]) -> tuple[TriggeredBarrier, ...]:
-    """Triggered barriers, blockers first, then major, then minor; rule order within."""
+def triggered(rs: RuleSet, effective: Answers, scores: Mapping[str, float | None],
+              explain: bool = True) -> tuple[TriggeredBarrier, ...]:
+    """Triggered barriers, blockers first, then major, then minor; rule order within (their
+    evidence left out unless ``explain``)."""
     found = []
-    for b in rs.barriers:
-        if holds(b.when, effective, scores):
+    for b, raised, _ in rs.index.compiled.barriers:
+        if raised(effective, scores):
             shown = evidence(b, effective, scores)
             answers = [e.ref for e in shown if e.kind == "answer"]
             facts = bool(answers) and all(rs.question(q).fact for q in answers)
-            found.append(TriggeredBarrier(b.id, b.severity, shown, facts))
+            found.append(TriggeredBarrier(b.id, b.severity, shown if explain else (), facts))
     return tuple(sorted(found, key=lambda t: RANK[t.severity]))
 
 

@@ -157,7 +157,7 @@ def for_group(rs: RuleSet, answers: AnswersFile) -> Assessment:
     worked out once, on its typical answers), and only what :func:`aggregate` reads."""
     from spinout.engine.assess import assess
 
-    return essentials(assess(rs, answers.answers, actions=0))
+    return assess(rs, answers.answers, actions=0, explain=False)
 
 
 def essentials(a: Assessment) -> Assessment:

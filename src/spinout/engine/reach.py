@@ -25,7 +25,7 @@ from spinout.engine import scoring
 from spinout.engine.result import Reach
 from spinout.engine.visibility import Applicability, Outside
 from spinout.record import Record
-from spinout.ruleset.conditions import DimensionCondition, maybe
+from spinout.ruleset.conditions import DimensionCondition
 from spinout.ruleset.model import RuleSet
 
 NARROWING = 3
@@ -136,7 +136,8 @@ def _barrier_status(rs: RuleSet, app: Applicability, open_ids: set[str] | frozen
             return False
         return True if sure and not b.optional else None
 
-    return {b.id: maybe(b.when, app.effective, settled, dimension) for b in rs.barriers}
+    return {b.id: status(app.effective, settled, dimension)
+            for b, _, status in rs.index.compiled.barriers}
 
 
 def _narrowing(rs: RuleSet, app: Applicability, fixed: set[str],

@@ -34,16 +34,20 @@ def question_points(rs: RuleSet, visible: tuple[Question, ...],
 
 
 def dimension_scores(rs: RuleSet, app: Applicability, points: Mapping[str, Points],
-                     given: Mapping[str, AnswerValue]) -> tuple[DimensionScore, ...]:
-    """Every dimension's score, confidence, contributions and unknowns, in rule order."""
+                     given: Mapping[str, AnswerValue],
+                     explain: bool = True) -> tuple[DimensionScore, ...]:
+    """Every dimension's score, confidence, contributions and unknowns, in rule order
+    (without contributions and unknowns unless ``explain``)."""
     by_dim = rs.index.scored_by
-    return tuple(dimension_score(d.id, by_dim[d.id], app, points, given) for d in rs.dimensions)
+    return tuple(dimension_score(d.id, by_dim[d.id], app, points, given, explain)
+                 for d in rs.dimensions)
 
 
 def dimension_score(did: str, questions: tuple[Question, ...], app: Applicability,
-                    points: Mapping[str, Points],
-                    given: Mapping[str, AnswerValue]) -> DimensionScore:
-    """One dimension, explained: ``questions`` are those that score it."""
+                    points: Mapping[str, Points], given: Mapping[str, AnswerValue],
+                    explain: bool = True) -> DimensionScore:
+    """One dimension, explained (unless not ``explain``): ``questions`` are those that score
+    it."""
     total = known = 0.0
     unknowns: list[str] = []
     for q in questions:
@@ -57,6 +61,8 @@ def dimension_score(did: str, questions: tuple[Question, ...], app: Applicabilit
     confidence = known / total if total else 0.0
     pairs = _pairs(did, questions, points)
     score = _mean(pairs)
+    if not explain:
+        return DimensionScore(did, score, confidence, (), ())
     if score is None:
         return DimensionScore(did, None, confidence, (), tuple(unknowns))
     answered_weight = sum(q.weight for q, _ in pairs)

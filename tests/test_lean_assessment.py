@@ -1,0 +1,44 @@
+"""The lean assessment a group report makes of each respondent (``explain=False``) is the
+full assessment with its explanations left out, exactly as ``essentials`` leaves them out."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_invariants import NAMES, RULE_SETS, answer_sets
+
+from spinout.answers.model import new_answers
+from spinout.engine.assess import assess
+from spinout.engine.group import essentials, for_group
+from spinout.engine.tally import Tally
+from spinout.record import replace
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_lean_assessment_is_the_essentials_of_the_full_one(name, data):
+    rs = RULE_SETS[name]
+    answers = data.draw(answer_sets(rs), label="answers")
+    full = assess(rs, answers, actions=0)
+    lean = assess(rs, answers, actions=0, explain=False)
+    assert lean == essentials(full)
+    assert lean.dimensions != full.dimensions or all(
+        not d.contributions and not d.unknowns for d in full.dimensions)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_group_tallies_lean_assessments_as_full_ones(name, data):
+    rs = RULE_SETS[name]
+    roles = [None, *(r.id for r in rs.roles)]
+    files = [replace(new_answers(rs, role=data.draw(st.sampled_from(roles))),
+                     answers=data.draw(answer_sets(rs), label="answers"))
+             for _ in range(data.draw(st.integers(1, 4)))]
+    lean, full = Tally(comments_wanted=True), Tally(comments_wanted=True)
+    for f in files:
+        lean.add(rs, f, for_group(rs, f))
+        full.add(rs, f, assess(rs, f.answers))
+    assert lean == full

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_invariants import NAMES, RULE_SETS, answer_sets
+from test_invariants import NAMES, RULE_SETS, answer_sets, real_values
 
 from spinout.answers.model import new_answers
 from spinout.engine.assess import assess
 from spinout.engine.group import essentials, for_group
+from spinout.engine.scoring import question_points
+from spinout.qtypes import answer_points
 from spinout.engine.tally import Tally
 from spinout.record import replace
 
@@ -42,3 +44,21 @@ def test_a_group_tallies_lean_assessments_as_full_ones(name, data):
         lean.add(rs, f, for_group(rs, f))
         full.add(rs, f, assess(rs, f.answers))
     assert lean == full
+
+
+ODD_VALUES = st.one_of(st.booleans(), st.integers(-2, 6), st.floats(-2, 6, allow_nan=False),
+                       st.text(max_size=3), st.lists(st.integers(0, 3), max_size=2))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_points_from_the_tables_are_the_points_of_the_answers(name, data):
+    """Question points looked up in the index's points tables equal each type's points, for
+    valid answers and for values no question offers (``True`` is never ``1``)."""
+    rs = RULE_SETS[name]
+    scored = [q for q in rs.questions if rs.index.dims_of[q.id]]
+    q = data.draw(st.sampled_from(scored))
+    value = data.draw(real_values(q) | ODD_VALUES)
+    expected = answer_points(q, value, rs.index.dims_of[q.id])
+    assert question_points(rs, (q,), {q.id: value}) == ({q.id: expected} if expected else {})

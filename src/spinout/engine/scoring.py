@@ -22,14 +22,20 @@ Points = dict[str, float]
 
 def question_points(rs: RuleSet, visible: tuple[Question, ...],
                     effective: Mapping[str, AnswerValue]) -> dict[str, Points]:
-    """Points of every visible, scored question with a real answer that scores."""
-    dims = rs.index.dims_of
+    """Points of every visible, scored question with a real answer that scores (looked up
+    in the question's points table when it has one)."""
+    dims, tables = rs.index.dims_of, rs.index.points_tables
     found = {}
     for q in visible:
-        if q.id in effective and dims[q.id]:
-            points = answer_points(q, effective[q.id], dims[q.id])
+        qid = q.id
+        if qid in effective and qid in tables:
+            value, table = effective[qid], tables[qid]
+            if table is None or isinstance(value, list):
+                points = answer_points(q, value, dims[qid])
+            else:
+                points = table.get((value.__class__, value))  # type: ignore[assignment]
             if points:
-                found[q.id] = points
+                found[qid] = points
     return found
 
 

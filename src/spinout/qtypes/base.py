@@ -159,6 +159,13 @@ class QuestionType:
             points[d] = min(100.0, points[d] + pts)
         return points
 
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> dict[tuple[type, object],
+                                                                      Points] | None:
+        """What :meth:`points` gives each answer that gives points, by the answer's (type,
+        value), when those answers are the options (any other answer gives none); None when
+        points are worked out from each answer."""
+        return {(o.value.__class__, o.value): self.points(q, o.value, dims) for o in q.options}
+
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         """Other answers worth trying instead of ``current`` when looking for next actions."""
         return [o.value for o in q.options if not same(o.value, current)]

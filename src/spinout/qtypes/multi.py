@@ -82,6 +82,9 @@ class Multi(QuestionType):
                 points[d] = min(100.0, points[d] + pts)
         return points
 
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> None:
+        return None
+
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         """The current choice plus one more option."""
         chosen = current if isinstance(current, list) else []

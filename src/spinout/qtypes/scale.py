@@ -70,6 +70,10 @@ class Scale(QuestionType):
     def points(self, q: Question, value: AnswerValue, dims: tuple[str, ...]) -> Points:
         return super().points(q, value, dims) if q.options else _NUMBER.points(q, value, dims)
 
+    def points_table(self, q: Question, dims: tuple[str, ...]
+                     ) -> dict[tuple[type, object], Points] | None:
+        return super().points_table(q, dims) if q.options else None
+
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         if q.options:
             return super().alternatives(q, current)

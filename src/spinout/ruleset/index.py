@@ -72,7 +72,9 @@ class RuleIndex(Record):
     questions whose ``when`` reads a question's answer, in order; ``answer_readers`` the
     barriers whose condition reads a question's answer; ``dimension_tests`` each barrier
     test on a dimension as (threshold, barrier id), by threshold: a test's outcome changes
-    only when the score crosses its threshold. ``comments`` are the free-text questions;
+    only when the score crosses its threshold. ``points_tables`` are the questions' points
+    tables (see :meth:`~spinout.qtypes.base.QuestionType.points_table`), for the questions
+    that score; ``comments`` are the free-text questions;
     ``compiled`` every condition, compiled."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
@@ -92,6 +94,7 @@ class RuleIndex(Record):
     dependents: Mapping[str, tuple[str, ...]]
     answer_readers: Mapping[str, tuple[Barrier, ...]]
     dimension_tests: Mapping[str, tuple[tuple[float, str], ...]]
+    points_tables: Mapping[str, Mapping[tuple[type, object], Mapping[str, float]] | None]
     comments: frozenset[str]
     compiled: Compiled
 
@@ -129,6 +132,8 @@ class RuleIndex(Record):
             dependents=_frozen(_dependents(ordered)),
             answer_readers=_frozen(answer_readers),
             dimension_tests=_frozen(tests),
+            points_tables=_frozen({q.id: q.kind.points_table(q, dims_of[q.id])
+                                   for q in rs.questions if dims_of[q.id]}),
             comments=frozenset(q.id for q in rs.questions if q.is_comment),
             compiled=Compiled.build(rs, ordered),
         )

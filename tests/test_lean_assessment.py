@@ -12,8 +12,8 @@ from spinout.answers.model import new_answers
 from spinout.engine.assess import assess
 from spinout.engine.group import essentials, for_group
 from spinout.engine.scoring import question_points
-from spinout.qtypes import answer_points
 from spinout.engine.tally import Tally
+from spinout.qtypes import answer_points
 from spinout.record import replace
 
 

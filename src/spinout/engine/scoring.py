@@ -93,8 +93,8 @@ def _pairs(did: str, questions: tuple[Question, ...],
 def _mean(pairs: list[tuple[Question, float]]) -> float | None:
     if not pairs:
         return None
-    weight = sum(q.weight for q, _ in pairs)
-    return min(100.0, max(0.0, math.fsum(q.weight * pts / weight for q, pts in pairs)))
+    weight = sum([q.weight for q, _ in pairs])
+    return min(100.0, max(0.0, math.fsum([q.weight * pts / weight for q, pts in pairs])))
 
 
 def _copy(value: AnswerValue) -> AnswerValue:

@@ -17,7 +17,7 @@ from spinout.engine.result import CriterionStatus, StagePlacement
 from spinout.engine.visibility import Applicability, Outside
 from spinout.ruleset.conditions import DimensionCondition, holds
 from spinout.ruleset.conditions.compiled import Maybe
-from spinout.ruleset.model import Criterion, RuleSet, Stage
+from spinout.ruleset.model import RuleSet, Stage
 
 
 def place(rs: RuleSet, app: Applicability, scores: Mapping[str, float | None],
@@ -29,31 +29,36 @@ def place(rs: RuleSet, app: Applicability, scores: Mapping[str, float | None],
     def dimension(c: DimensionCondition) -> bool:
         return _dimension(c, scores)
 
-    def statuses(stage: Stage, kind: str, criteria: tuple[Criterion, ...],
-                 readings: tuple[Maybe, ...]) -> tuple[CriterionStatus, ...]:
-        return tuple(CriterionStatus(stage.id, kind, c.label, met(app.effective, settled,
-                                                                  dimension))
-                     for c, met in zip(criteria, readings, strict=True))
+    def met(readings: tuple[Maybe, ...]) -> tuple[bool | None, ...]:
+        return tuple(m(app.effective, settled, dimension) for m in readings)
 
     stages, compiled = rs.stages, rs.index.compiled.criteria
-    entries = [statuses(s, "entry", s.entry, c[0]) for s, c in zip(stages, compiled, strict=True)]
-    exits = [statuses(s, "exit", s.exit, c[1]) for s, c in zip(stages, compiled, strict=True)]
-    reached = [any(c.met is True for c in statuses(s, "reached", s.reached, c[2]))
-               for s, c in zip(stages, compiled, strict=True)]
-    low = max((i for i, r in enumerate(reached) if r), default=0)
-    while low < len(stages) and all(c.met is True for c in exits[low]) and (
-            low + 1 == len(stages) or all(c.met is not False for c in entries[low + 1])):
+    entries = [met(c[0]) for c in compiled]
+    exits = [met(c[1]) for c in compiled]
+    low = max((i for i, c in enumerate(compiled) if True in met(c[2])), default=0)
+    while low < len(stages) and all(m is True for m in exits[low]) and (
+            low + 1 == len(stages) or False not in entries[low + 1]):
         low += 1
     complete = low == len(stages)
     low = min(low, len(stages) - 1)
     high = low
-    while not complete and high + 1 < len(stages) and all(
-            c.met is not False for c in exits[high] + entries[high + 1]):
+    while (not complete and high + 1 < len(stages)
+           and False not in exits[high] + entries[high + 1]):
         high += 1
     if not explain:
         return StagePlacement(stages[low].id, low, complete, (), (), high, stages[low].running)
-    return StagePlacement(stages[low].id, low, complete, _criteria(entries, exits, low, high),
+    criteria = _criteria(_statuses_of(stages, "entry", entries),
+                         _statuses_of(stages, "exit", exits), low, high)
+    return StagePlacement(stages[low].id, low, complete, criteria,
                           _statuses(rs, low, high, complete), high, stages[low].running)
+
+
+def _statuses_of(stages: tuple[Stage, ...], kind: str,
+                 mets: list[tuple[bool | None, ...]]) -> list[tuple[CriterionStatus, ...]]:
+    """Each stage's criteria of ``kind`` with whether each is met."""
+    return [tuple(CriterionStatus(s.id, kind, c.label, m)
+                  for c, m in zip(getattr(s, kind), found, strict=True))
+            for s, found in zip(stages, mets, strict=True)]
 
 
 def _criteria(entries: list[tuple[CriterionStatus, ...]], exits: list[tuple[CriterionStatus, ...]],

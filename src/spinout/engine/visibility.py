@@ -43,7 +43,10 @@ class Outside:
         self.inside = inside
 
     def __contains__(self, qid: object) -> bool:
-        return not any(qid in found for found in self.inside)
+        for found in self.inside:  # noqa: SIM110 - a loop, not a generator made per call
+            if qid in found:
+                return False
+        return True
 
 
 def real_answers(answers: Answers) -> dict[str, AnswerValue]:

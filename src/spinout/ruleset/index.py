@@ -72,9 +72,10 @@ class RuleIndex(Record):
     questions whose ``when`` reads a question's answer, in order; ``answer_readers`` the
     barriers whose condition reads a question's answer; ``dimension_tests`` each barrier
     test on a dimension as (threshold, barrier id), by threshold: a test's outcome changes
-    only when the score crosses its threshold. ``points_tables`` are the questions' points
-    tables (see :meth:`~spinout.qtypes.base.QuestionType.points_table`), for the questions
-    that score; ``comments`` are the free-text questions;
+    only when the score crosses its threshold. ``point_rows`` are, for each dimension, its
+    questions in order as (id, weight, fewest points, most points); ``points_tables`` the
+    questions' points tables (see :meth:`~spinout.qtypes.base.QuestionType.points_table`),
+    for the questions that score; ``comments`` the free-text questions;
     ``compiled`` every condition, compiled."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
@@ -94,6 +95,7 @@ class RuleIndex(Record):
     dependents: Mapping[str, tuple[str, ...]]
     answer_readers: Mapping[str, tuple[Barrier, ...]]
     dimension_tests: Mapping[str, tuple[tuple[float, str], ...]]
+    point_rows: Mapping[str, tuple[tuple[str, float, float, float], ...]]
     points_tables: Mapping[str, Mapping[tuple[type, object], Mapping[str, float]] | None]
     comments: frozenset[str]
     compiled: Compiled
@@ -132,6 +134,7 @@ class RuleIndex(Record):
             dependents=_frozen(_dependents(ordered)),
             answer_readers=_frozen(answer_readers),
             dimension_tests=_frozen(tests),
+            point_rows=_frozen(_point_rows(rs, ordered, dims_of)),
             points_tables=_frozen({q.id: q.kind.points_table(q, dims_of[q.id])
                                    for q in rs.questions if dims_of[q.id]}),
             comments=frozenset(q.id for q in rs.questions if q.is_comment),
@@ -164,6 +167,15 @@ def point_range(q: Question, dims: tuple[str, ...]) -> dict[str, tuple[float, fl
             low, high = found.get(d, (p, p))
             found[d] = (min(low, p), max(high, p))
     return found
+
+
+def _point_rows(rs: RuleSet, ordered: tuple[Question, ...],
+                dims_of: Mapping[str, tuple[str, ...]]
+                ) -> dict[str, tuple[tuple[str, float, float, float], ...]]:
+    ranges = {q.id: point_range(q, dims_of[q.id]) for q in ordered}
+    return {d.id: tuple((q.id, q.weight, *ranges[q.id].get(d.id, (0.0, 100.0)))
+                        for q in ordered if d.id in dims_of[q.id])
+            for d in rs.dimensions}
 
 
 def _cap_levels(rs: RuleSet, levels: Mapping[str, int]) -> dict[str, int]:

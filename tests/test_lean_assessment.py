@@ -62,3 +62,26 @@ def test_points_from_the_tables_are_the_points_of_the_answers(name, data):
     value = data.draw(real_values(q) | ODD_VALUES)
     expected = answer_points(q, value, rs.index.dims_of[q.id])
     assert question_points(rs, (q,), {q.id: value}) == ({q.id: expected} if expected else {})
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_checking_a_file_gives_what_applies_and_assessing_with_it_is_the_same(name, data,
+                                                                            tmp_path_factory):
+    """The applicability a checked answers file carries is the one its answers have, and a
+    group assessment made with it equals one that works it out again."""
+    from spinout.answers.model import fingerprint
+    from spinout.answers.store import dump, read
+    from spinout.engine.visibility import applicability
+
+    rs = RULE_SETS[name]
+    f = new_answers(rs, respondent_id="r1", now="2026-01-31T10:00:00+00:00")
+    f = replace(f, answers=data.draw(answer_sets(rs), label="answers"),
+                rules=replace(f.rules, questions={q.id: fingerprint(q) for q in rs.questions}))
+    path = tmp_path_factory.mktemp("answers") / "a.yaml"
+    path.write_text(dump(f), encoding="utf-8")
+    checked = read(path, rs)
+    assert not checked.errors
+    assert checked.applicability == applicability(rs, checked.answers.answers)
+    assert for_group(rs, checked.answers, checked.applicability) == for_group(rs, checked.answers)

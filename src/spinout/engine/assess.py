@@ -69,9 +69,9 @@ class _Core(_Figures, dict=True):
         return self.exact_sums[key]
 
 
-def _core(rs: RuleSet, answers: Answers) -> _Core:
-    """The figures for ``answers``."""
-    app = applicability(rs, answers)
+def _core(rs: RuleSet, answers: Answers, app: Applicability | None = None) -> _Core:
+    """The figures for ``answers`` (whose applicability ``app`` is, when given)."""
+    app = applicability(rs, answers) if app is None else app
     points = scoring.question_points(rs, app.visible, app.effective)
     by_dim = rs.index.scored_by
     scores = {d.id: scoring.dimension_value(d.id, by_dim[d.id], points) for d in rs.dimensions}
@@ -91,12 +91,13 @@ def _band(rs: RuleSet, scores: dict[str, float | None], barrier_ids: frozenset[s
 
 
 def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS,
-           explain: bool = True) -> Assessment:
+           explain: bool = True, app: Applicability | None = None) -> Assessment:
     """Assess one respondent's answers against the rule set. Pure and deterministic: the same
     rule set and answers (in the same order) give an equal result. Without ``explain`` the
     explanations are left out (contributions, evidence, criteria, reasons and unknowns: what
-    :func:`spinout.engine.group.essentials` leaves out) and never worked out."""
-    core = _core(rs, answers)
+    :func:`spinout.engine.group.essentials` leaves out) and never worked out. ``app`` is
+    ``applicability(rs, answers)`` when the caller has it already."""
+    core = _core(rs, answers, app)
     dims = scoring.dimension_scores(rs, core.app, core.points, answers, explain)
     scores = core.scores
     visible_ids = core.app.visible_ids

@@ -102,7 +102,7 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS,
     scores = core.scores
     visible_ids = core.app.visible_ids
     confidence = scoring.overall_confidence(rs, dims)
-    raised = barrier_rules.triggered(rs, core.effective, scores, explain)
+    raised = barrier_rules.triggered(rs, core.effective, scores, explain, core.barrier_ids)
     fits = legal_forms.rank(rs, core.effective, scores, explain)
     return Assessment(
         overall=core.overall,

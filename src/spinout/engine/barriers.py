@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from spinout.engine.result import Evidence, TriggeredBarrier
 from spinout.ruleset.conditions import AnswerCondition, reasons
@@ -13,16 +13,23 @@ RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 def triggered(rs: RuleSet, effective: Answers, scores: Mapping[str, float | None],
-              explain: bool = True) -> tuple[TriggeredBarrier, ...]:
+              explain: bool = True, raised: Container[str] | None = None
+              ) -> tuple[TriggeredBarrier, ...]:
     """Triggered barriers, blockers first, then major, then minor; rule order within (their
-    evidence left out unless ``explain``)."""
+    evidence left out unless ``explain``). ``raised`` holds the ids of the barriers whose
+    condition holds, when the caller knows them already."""
     found = []
-    for b, raised, _ in rs.index.compiled.barriers:
-        if raised(effective, scores):
-            shown = evidence(b, effective, scores)
-            answers = [e.ref for e in shown if e.kind == "answer"]
+    for b, holds, _ in rs.index.compiled.barriers:
+        if b.id in raised if raised is not None else holds(effective, scores):
+            if explain:
+                shown = evidence(b, effective, scores)
+                answers = [e.ref for e in shown if e.kind == "answer"]
+            else:
+                shown = ()
+                answers = [leaf.answer for leaf in reasons(b.when, effective, scores)
+                           if isinstance(leaf, AnswerCondition)]
             facts = bool(answers) and all(rs.question(q).fact for q in answers)
-            found.append(TriggeredBarrier(b.id, b.severity, shown if explain else (), facts))
+            found.append(TriggeredBarrier(b.id, b.severity, shown, facts))
     return tuple(sorted(found, key=lambda t: RANK[t.severity]))
 
 

@@ -64,11 +64,11 @@ def applicability(rs: RuleSet, answers: Answers) -> Applicability:
     excluded: set[str] = set()
     for q, asked, status in rs.index.compiled.questions:
         qid = q.id
-        if asked(shown, NO_SCORES):
+        if asked is None or asked(shown, NO_SCORES):
             visible.append(q)
             if qid in real:
                 shown[qid] = real[qid]
-        found = status(sure, excluded, None)
+        found = True if status is None else status(sure, excluded, None)
         if found is True:
             certain.add(qid)
             if qid in real:

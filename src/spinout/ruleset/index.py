@@ -27,11 +27,12 @@ Criteria = tuple[Maybe, ...]
 class Compiled(Record):
     """Every condition of the rules compiled once (see
     :mod:`spinout.ruleset.conditions.compiled`), beside what it belongs to: ``questions`` in
-    questionnaire order and ``barriers`` in rule order with both readings of their ``when``;
+    questionnaire order and ``barriers`` in rule order with both readings of their ``when``
+    (a question without one has None for both: it is always asked);
     ``fits`` each legal form's fit rules with their reading, forms in rule order; ``criteria``
     each stage's (entry, exit, reached) criteria's three-valued readings, stages in order."""
 
-    questions: tuple[tuple[Question, Holds, Maybe], ...]
+    questions: tuple[tuple[Question, Holds | None, Maybe | None], ...]
     barriers: tuple[tuple[Barrier, Holds, Maybe], ...]
     fits: tuple[tuple[tuple[FitRule, Holds], ...], ...]
     criteria: tuple[tuple[Criteria, Criteria, Criteria], ...]
@@ -45,7 +46,8 @@ class Compiled(Record):
             return tuple(compile_maybe(c.when) for c in criteria)
 
         return cls(
-            questions=tuple((q, *readings(q.when)) for q in ordered),
+            questions=tuple((q, *readings(q.when)) if q.when is not None else (q, None, None)
+                            for q in ordered),
             barriers=tuple((b, *readings(b.when)) for b in rs.barriers),
             fits=tuple(tuple((r, compile_holds(r.when)) for r in f.fit)
                        for f in rs.legal_forms),

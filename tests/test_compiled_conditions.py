@@ -3,6 +3,7 @@ three-valued ``maybe``, on random conditions and answers."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,25 @@ def test_compiled_maybe_agrees(condition: object, shown: dict, settled: frozense
 def test_compiled_maybe_of_answer_conditions_needs_no_dimension(
         condition: AnswerCondition, shown: dict, settled: frozenset) -> None:
     assert compile_maybe(condition)(shown, settled, None) is maybe(condition, shown, settled)
+
+
+SMALL = [True, False, 0, 1, 1.0, 2, "1", "x", "", [], [1], [True], ["x"], None]
+
+
+@pytest.mark.parametrize("value", SMALL, ids=repr)
+def test_every_answer_test_agrees_on_every_kind_of_value(value):
+    """Each single test against each kind of value (``True`` against ``1``, text against
+    a list …), exhaustively: the cases random drawing could miss."""
+    answers = {} if value is None else {"a": value}
+    for expected in SMALL:
+        if expected is None or isinstance(expected, list):
+            continue
+        tests = [AnswerCondition(answer="a", is_=expected),
+                 AnswerCondition(answer="a", in_=(expected,)),
+                 AnswerCondition(answer="a", in_=(expected, "y")),
+                 AnswerCondition(answer="a", includes=expected)]
+        if isinstance(expected, int | float) and not isinstance(expected, bool):
+            tests += [AnswerCondition(answer="a", at_least=expected),
+                      AnswerCondition(answer="a", at_most=expected)]
+        for c in tests:
+            assert compile_holds(c)(answers, {}) is holds(c, answers), (c, value)

@@ -13,6 +13,7 @@ stops at the first part of an ``all`` that fails (or of an ``any`` that holds), 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping
+from operator import eq
 from typing import Any
 
 from spinout.ruleset.conditions.model import (
@@ -28,12 +29,13 @@ from spinout.ruleset.conditions.reading import (
     dimension_holds,
     value_test,
 )
-from spinout.values import Answers
+from spinout.values import Answers, same
 
 Scores = Mapping[str, float | None]
 Holds = Callable[[Answers, Scores], bool]
 Dimension = Callable[[DimensionCondition], bool | None]
 Maybe = Callable[[Answers, Container[str], Dimension | None], bool | None]
+_ABSENT = object()
 
 
 def always(answers: Answers, scores: Scores = NO_SCORES) -> bool:
@@ -67,6 +69,10 @@ def _answer(c: AnswerCondition) -> Holds:
         wanted = c.answered
         return lambda answers, scores: (qid in answers) == wanted
     test, expected = value_test(c)
+    if test is eq:  # equal to a text: one look-up, no call (an absent answer equals nothing)
+        return lambda answers, scores: answers.get(qid, _ABSENT) == expected
+    if test is same and isinstance(expected, bool):  # yes or no: the very value
+        return lambda answers, scores: answers.get(qid, _ABSENT) is expected
     return lambda answers, scores: qid in answers and test(answers[qid], expected)
 
 

@@ -85,3 +85,15 @@ def test_checking_a_file_gives_what_applies_and_assessing_with_it_is_the_same(na
     assert not checked.errors
     assert checked.applicability == applicability(rs, checked.answers.answers)
     assert for_group(rs, checked.answers, checked.applicability) == for_group(rs, checked.answers)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_reach_from_known_scores_is_the_reach_worked_out(name, data):
+    from spinout.engine.assess import _core
+    from spinout.engine.reach import reach
+
+    rs = RULE_SETS[name]
+    core = _core(rs, data.draw(answer_sets(rs), label="answers"))
+    assert reach(rs, core.app, core.points, core.scores) == reach(rs, core.app, core.points)

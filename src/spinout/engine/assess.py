@@ -98,7 +98,8 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS,
     :func:`spinout.engine.group.essentials` leaves out) and never worked out. ``app`` is
     ``applicability(rs, answers)`` when the caller has it already."""
     core = _core(rs, answers, app)
-    dims = scoring.dimension_scores(rs, core.app, core.points, answers, explain)
+    dims = scoring.dimension_scores(rs, core.app, core.points, answers,
+                                    None if explain else core.scores)
     scores = core.scores
     visible_ids = core.app.visible_ids
     confidence = scoring.overall_confidence(rs, dims)
@@ -119,7 +120,7 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS,
         unknowns=unknowns(answers, core.app) if explain else (),
         visible=tuple(q.id for q in core.app.visible),
         ignored=tuple(k for k in answers if k not in visible_ids and rs.has("questions", k)),
-        reach=reach.reach(rs, core.app, core.points),
+        reach=reach.reach(rs, core.app, core.points, scores),
         provisional=confidence < rs.bands.min_confidence,
         forms=legal_forms.verdict(rs, core.app, fits, raised),
     )

@@ -42,12 +42,14 @@ class Bound(Record):
     optional: bool
 
 
-def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points]) -> Reach:
+def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points],
+          scores: Mapping[str, float | None] | None = None) -> Reach:
     """The range the overall score and band could still reach, and the unknown questions
-    whose answers would narrow it most."""
+    whose answers would narrow it most. ``scores`` are the dimensions' scores, when known
+    (a dimension no unknown can move stays at its score)."""
     fixed = set(app.effective)  # the visible questions with a real answer
     open_ids = (app.visible_ids | app.possible) - fixed
-    bounds = {d.id: _bound(rs, d.id, points, open_ids) for d in rs.dimensions}
+    bounds = {d.id: _bound(rs, d.id, points, open_ids, scores) for d in rs.dimensions}
     low, high = _overall(rs, bounds, True), _overall(rs, bounds, False)
     status = _barrier_status(rs, app, open_ids, bounds)
     low_band = scoring.capped(rs, scoring.band_for(rs, low),
@@ -62,12 +64,13 @@ def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points])
 
 
 def _bound(rs: RuleSet, did: str, points: Mapping[str, scoring.Points],
-           open_ids: frozenset[str] | set[str]) -> Bound:
+           open_ids: frozenset[str] | set[str],
+           scores: Mapping[str, float | None] | None) -> Bound:
     rows = rs.index.point_rows[did]
     fixed = [(w, points[qid][did]) for qid, w, _, _ in rows if qid in points]
     spans = [(w, lo, hi) for qid, w, lo, hi in rows if qid in open_ids]
     if not spans:
-        score = _dimension_mean(fixed)
+        score = _dimension_mean(fixed) if scores is None else scores[did]
         return Bound(score, score, not fixed)
     low = _dimension_mean(choose(fixed, [(w, lo) for w, lo, _ in spans], lowest=True))
     high = _dimension_mean(choose(fixed, [(w, hi) for w, _, hi in spans], lowest=False))

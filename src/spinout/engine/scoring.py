@@ -41,19 +41,38 @@ def question_points(rs: RuleSet, visible: tuple[Question, ...],
 
 def dimension_scores(rs: RuleSet, app: Applicability, points: Mapping[str, Points],
                      given: Mapping[str, AnswerValue],
-                     explain: bool = True) -> tuple[DimensionScore, ...]:
-    """Every dimension's score, confidence, contributions and unknowns, in rule order
-    (without contributions and unknowns unless ``explain``)."""
+                     scores: Mapping[str, float | None] | None = None
+                     ) -> tuple[DimensionScore, ...]:
+    """Every dimension's score, confidence, contributions and unknowns, in rule order. Given
+    ``scores`` (each dimension's :func:`dimension_value`), those, without explanations
+    (no contributions or unknowns)."""
     by_dim = rs.index.scored_by
-    return tuple(dimension_score(d.id, by_dim[d.id], app, points, given, explain)
-                 for d in rs.dimensions)
+    if scores is not None:
+        return tuple(DimensionScore(d.id, scores[d.id], _confidence(by_dim[d.id], app, points)[0],
+                                    (), ()) for d in rs.dimensions)
+    return tuple(dimension_score(d.id, by_dim[d.id], app, points, given) for d in rs.dimensions)
 
 
 def dimension_score(did: str, questions: tuple[Question, ...], app: Applicability,
-                    points: Mapping[str, Points], given: Mapping[str, AnswerValue],
-                    explain: bool = True) -> DimensionScore:
-    """One dimension, explained (unless not ``explain``): ``questions`` are those that score
-    it."""
+                    points: Mapping[str, Points],
+                    given: Mapping[str, AnswerValue]) -> DimensionScore:
+    """One dimension, explained: ``questions`` are those that score it."""
+    confidence, unknowns = _confidence(questions, app, points)
+    pairs = _pairs(did, questions, points)
+    score = _mean(pairs)
+    if score is None:
+        return DimensionScore(did, None, confidence, (), tuple(unknowns))
+    answered_weight = sum(q.weight for q, _ in pairs)
+    contributions = tuple(
+        Contribution(q.id, _copy(given[q.id]), pts, q.weight, q.weight * pts / answered_weight)
+        for q, pts in pairs
+    )
+    return DimensionScore(did, score, confidence, contributions, tuple(unknowns))
+
+
+def _confidence(questions: tuple[Question, ...], app: Applicability,
+                points: Mapping[str, Points]) -> tuple[float, list[str]]:
+    """The dimension's confidence, and the questions that may apply without points."""
     total = known = 0.0
     unknowns: list[str] = []
     for q in questions:
@@ -64,19 +83,7 @@ def dimension_score(did: str, questions: tuple[Question, ...], app: Applicabilit
             unknowns.append(q.id)
         elif q.id in app.certain:
             known += q.weight
-    confidence = known / total if total else 0.0
-    pairs = _pairs(did, questions, points)
-    score = _mean(pairs)
-    if not explain:
-        return DimensionScore(did, score, confidence, (), ())
-    if score is None:
-        return DimensionScore(did, None, confidence, (), tuple(unknowns))
-    answered_weight = sum(q.weight for q, _ in pairs)
-    contributions = tuple(
-        Contribution(q.id, _copy(given[q.id]), pts, q.weight, q.weight * pts / answered_weight)
-        for q, pts in pairs
-    )
-    return DimensionScore(did, score, confidence, contributions, tuple(unknowns))
+    return (known / total if total else 0.0), unknowns
 
 
 def dimension_value(did: str, questions: tuple[Question, ...],

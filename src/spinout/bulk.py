@@ -268,16 +268,18 @@ def _work_one(name: str, rs: RuleSet, job: _Job,
     if job.actions == 0:
         from spinout.engine.group import for_group
 
-        return checked, for_group(rs, checked.answers)
+        return checked, for_group(rs, checked.answers, checked.applicability)
     from spinout.engine.assess import assess
 
-    return checked, assess(rs, checked.answers.answers, actions=job.actions)
+    return checked, assess(rs, checked.answers.answers, actions=job.actions,
+                           app=checked.applicability)
 
 
 def _shared_strings(checked: Checked) -> Checked:
     """The same checked file with its repeated strings (question ids, fingerprints, option
     values, rule-set names) interned, so a chunk of results pickles each string once and
-    thousands of results in memory share them."""
+    thousands of results in memory share them; without its applicability (the assessing is
+    done), which would travel too."""
     f = checked.answers
     rules = replace(f.rules, name=intern(f.rules.name), version=intern(f.rules.version),
                     digest=intern(f.rules.digest),
@@ -287,4 +289,4 @@ def _shared_strings(checked: Checked) -> Checked:
     role = f.respondent.role
     respondent = replace(f.respondent, role=intern(role) if role is not None else None)
     return replace(checked, answers=replace(f, rules=rules, answers=answers,
-                                            respondent=respondent))
+                                            respondent=respondent), applicability=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinout.answers.model import FORMAT, AnswersFile, Respondent, RulesRef, fingerprint
 from spinout.errors import Problem
@@ -12,6 +12,9 @@ from spinout.record import Record
 from spinout.ruleset.checks import did_you_mean
 from spinout.ruleset.model import Question, RuleSet
 from spinout.yamlfile import Document
+
+if TYPE_CHECKING:
+    from spinout.engine.visibility import Applicability
 
 TOP_KEYS = ("format", "rules", "respondent", "service", "started", "updated", "answers")
 MAX_SERVICE = 200
@@ -30,10 +33,15 @@ class RuleChanges(Record):
 
 
 class Checked(Record):
+    """An answers file checked: ``applicability`` is which of its questions apply (worked
+    out for the warnings about answers to questions that do not apply, and kept for
+    assessing it), None when it has errors."""
+
     answers: AnswersFile
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
     changes: RuleChanges | None
+    applicability: Applicability | None = None
 
 
 def check_document(doc: Document, rs: RuleSet) -> Checked:
@@ -60,9 +68,13 @@ def check_document(doc: Document, rs: RuleSet) -> Checked:
     _check_times_and_service(doc, data, errors)
     result = AnswersFile(ref, respondent, answers, _str(data.get("started")),
                          _str(data.get("updated")), service=_str(data.get("service")))
-    if not errors:
-        warnings.extend(_hidden_answers(doc, rs, answers))
-    return Checked(result, tuple(errors), tuple(warnings), changes)
+    if errors:
+        return Checked(result, tuple(errors), tuple(warnings), changes)
+    from spinout.engine.visibility import applicability
+
+    app = applicability(rs, answers)
+    warnings.extend(_hidden_answers(doc, rs, answers, app))
+    return Checked(result, tuple(errors), tuple(warnings), changes, app)
 
 
 def _check_top(doc: Document, data: dict[Any, Any], errors: list[Problem]) -> None:
@@ -217,11 +229,9 @@ def describe_changes(changes: RuleChanges) -> str:
     return "; ".join(parts)
 
 
-def _hidden_answers(doc: Document, rs: RuleSet, answers: dict[str, Any]) -> list[Problem]:
-    from spinout.engine.visibility import applicability
-
-    app = applicability(rs, answers)
-    shown = {q.id for q in app.visible}
+def _hidden_answers(doc: Document, rs: RuleSet, answers: dict[str, Any],
+                    app: Applicability) -> list[Problem]:
+    shown = app.visible_ids
     return [doc.problem(("answers", qid), f"`{qid}` is answered but " + (
                         "no longer applies given the other answers" if qid not in app.possible
                         else "whether it applies depends on answers not yet known"),

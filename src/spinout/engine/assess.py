@@ -69,13 +69,14 @@ class _Core(_Figures, dict=True):
         return self.exact_sums[key]
 
 
-def _core(rs: RuleSet, answers: Answers) -> _Core:
-    """The figures for ``answers``."""
-    app = applicability(rs, answers)
+def _core(rs: RuleSet, answers: Answers, app: Applicability | None = None) -> _Core:
+    """The figures for ``answers`` (whose applicability ``app`` is, when given)."""
+    app = applicability(rs, answers) if app is None else app
     points = scoring.question_points(rs, app.visible, app.effective)
     by_dim = rs.index.scored_by
     scores = {d.id: scoring.dimension_value(d.id, by_dim[d.id], points) for d in rs.dimensions}
-    ids = frozenset(b.id for b in rs.barriers if holds(b.when, app.effective, scores))
+    ids = frozenset(b.id for b, raised, _ in rs.index.compiled.barriers
+                    if raised(app.effective, scores))
     return _Core(app.effective, points, scores, *_band(rs, scores, ids), app, by_dim)
 
 
@@ -89,16 +90,21 @@ def _band(rs: RuleSet, scores: dict[str, float | None], barrier_ids: frozenset[s
     return overall, barrier_ids, capping, uncapped, band
 
 
-def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Assessment:
+def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS,
+           explain: bool = True, app: Applicability | None = None) -> Assessment:
     """Assess one respondent's answers against the rule set. Pure and deterministic: the same
-    rule set and answers (in the same order) give an equal result."""
-    core = _core(rs, answers)
-    dims = scoring.dimension_scores(rs, core.app, core.points, answers)
+    rule set and answers (in the same order) give an equal result. Without ``explain`` the
+    explanations are left out (contributions, evidence, criteria, reasons and unknowns: what
+    :func:`spinout.engine.group.essentials` leaves out) and never worked out. ``app`` is
+    ``applicability(rs, answers)`` when the caller has it already."""
+    core = _core(rs, answers, app)
+    dims = scoring.dimension_scores(rs, core.app, core.points, answers,
+                                    None if explain else core.scores)
     scores = core.scores
-    visible_ids = {q.id for q in core.app.visible}
+    visible_ids = core.app.visible_ids
     confidence = scoring.overall_confidence(rs, dims)
-    raised = barrier_rules.triggered(rs, core.effective, scores)
-    fits = legal_forms.rank(rs, core.effective, scores)
+    raised = barrier_rules.triggered(rs, core.effective, scores, explain, core.barrier_ids)
+    fits = legal_forms.rank(rs, core.effective, scores, explain)
     return Assessment(
         overall=core.overall,
         confidence=confidence,
@@ -108,13 +114,13 @@ def assess(rs: RuleSet, answers: Answers, actions: int = DEFAULT_ACTIONS) -> Ass
         weakest=scoring.weakest(dims),
         dimensions=dims,
         barriers=raised,
-        stage=stages.place(rs, core.app, scores),
+        stage=stages.place(rs, core.app, scores, explain),
         legal_forms=fits,
         next_actions=next_actions(rs, answers, core, actions) if actions > 0 else (),
-        unknowns=unknowns(answers, core.app),
+        unknowns=unknowns(answers, core.app) if explain else (),
         visible=tuple(q.id for q in core.app.visible),
         ignored=tuple(k for k in answers if k not in visible_ids and rs.has("questions", k)),
-        reach=reach.reach(rs, core.app, core.points),
+        reach=reach.reach(rs, core.app, core.points, scores),
         provisional=confidence < rs.bands.min_confidence,
         forms=legal_forms.verdict(rs, core.app, fits, raised),
     )

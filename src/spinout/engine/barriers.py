@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from spinout.engine.result import Evidence, TriggeredBarrier
-from spinout.ruleset.conditions import AnswerCondition, holds, reasons
+from spinout.ruleset.conditions import AnswerCondition, reasons
 from spinout.ruleset.model import SEVERITIES, Barrier, RuleSet
 from spinout.values import Answers
 
 RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def triggered(rs: RuleSet, effective: Answers,
-              scores: Mapping[str, float | None]) -> tuple[TriggeredBarrier, ...]:
-    """Triggered barriers, blockers first, then major, then minor; rule order within."""
+def triggered(rs: RuleSet, effective: Answers, scores: Mapping[str, float | None],
+              explain: bool = True, raised: Container[str] | None = None
+              ) -> tuple[TriggeredBarrier, ...]:
+    """Triggered barriers, blockers first, then major, then minor; rule order within (their
+    evidence left out unless ``explain``). ``raised`` holds the ids of the barriers whose
+    condition holds, when the caller knows them already."""
     found = []
-    for b in rs.barriers:
-        if holds(b.when, effective, scores):
-            shown = evidence(b, effective, scores)
-            answers = [e.ref for e in shown if e.kind == "answer"]
+    for b, holds, _ in rs.index.compiled.barriers:
+        if b.id in raised if raised is not None else holds(effective, scores):
+            if explain:
+                shown = evidence(b, effective, scores)
+                answers = [e.ref for e in shown if e.kind == "answer"]
+            else:
+                shown = ()
+                answers = [leaf.answer for leaf in reasons(b.when, effective, scores)
+                           if isinstance(leaf, AnswerCondition)]
             facts = bool(answers) and all(rs.question(q).fact for q in answers)
             found.append(TriggeredBarrier(b.id, b.severity, shown, facts))
     return tuple(sorted(found, key=lambda t: RANK[t.severity]))

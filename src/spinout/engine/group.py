@@ -47,6 +47,7 @@ from spinout.ruleset.model import RuleSet
 
 if TYPE_CHECKING:
     from spinout.answers.model import AnswersFile
+    from spinout.engine.visibility import Applicability
 
 __all__ = ["BandCount", "BarrierShare", "Comment", "Count", "Disagreement", "FormShare",
            "GroupAction", "GroupAssessment", "GroupDimension", "GroupWarning", "Middle",
@@ -152,12 +153,14 @@ def _verdict(rs: RuleSet, tally: Tally) -> dict[str, Any]:
             "stage_high": dispersion.lower_median([tally.stages_high[i] for i in stages])}
 
 
-def for_group(rs: RuleSet, answers: AnswersFile) -> Assessment:
+def for_group(rs: RuleSet, answers: AnswersFile,
+              app: Applicability | None = None) -> Assessment:
     """One respondent's assessment as a group needs it: no next actions (the group's are
-    worked out once, on its typical answers), and only what :func:`aggregate` reads."""
+    worked out once, on its typical answers), and only what :func:`aggregate` reads. ``app``
+    is the answers' applicability when the caller has it already (from checking them)."""
     from spinout.engine.assess import assess
 
-    return essentials(assess(rs, answers.answers, actions=0))
+    return assess(rs, answers.answers, actions=0, explain=False, app=app)
 
 
 def essentials(a: Assessment) -> Assessment:

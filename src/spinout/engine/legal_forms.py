@@ -7,20 +7,20 @@ from collections.abc import Mapping
 
 from spinout.engine.result import FormFit, FormsVerdict, TriggeredBarrier
 from spinout.engine.visibility import Applicability
-from spinout.ruleset.conditions import holds
 from spinout.ruleset.model import RuleSet
 from spinout.values import Answers
 
 
-def rank(rs: RuleSet, effective: Answers,
-         scores: Mapping[str, float | None]) -> tuple[FormFit, ...]:
+def rank(rs: RuleSet, effective: Answers, scores: Mapping[str, float | None],
+         explain: bool = True) -> tuple[FormFit, ...]:
     """Forms not ruled out first, by fit (sum of the points of rules that hold), then in rule
     order; forms ruled out last (in the same order among themselves). Equal fits share a rank
     (1, 1, 3), and every form ruled out shares the rank after the open ones. Reasons keep rule
-    order."""
+    order; without ``explain`` they are left out."""
     rows = []
-    for order, form in enumerate(rs.legal_forms):
-        held = [r for r in form.fit if holds(r.when, effective, scores)]
+    for order, (form, rules) in enumerate(zip(rs.legal_forms, rs.index.compiled.fits,
+                                              strict=True)):
+        held = [r for r, test in rules if test(effective, scores)]
         fit = math.fsum(r.points for r in held if not r.exclude)
         rows.append((order, form.id, fit,
                      tuple(r.reason for r in held if not r.exclude and r.points > 0),
@@ -34,7 +34,8 @@ def rank(rs: RuleSet, effective: Answers,
             place = open_count + 1
         else:
             place = next(i for i, r in enumerate(rows, 1) if not r[5] and r[2] == fit)
-        found.append(FormFit(fid, place, fit, bool(excl), pro, con, excl))
+        found.append(FormFit(fid, place, fit, bool(excl), pro, con, excl) if explain
+                     else FormFit(fid, place, fit, bool(excl), (), (), ()))
     return tuple(found)
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from operator import itemgetter
 
 from spinout.engine import scoring
 from spinout.engine.result import Reach
 from spinout.engine.visibility import Applicability, Outside
 from spinout.record import Record
-from spinout.ruleset.conditions import DimensionCondition, maybe
+from spinout.ruleset.conditions import DimensionCondition
 from spinout.ruleset.model import RuleSet
 
 NARROWING = 3
@@ -41,13 +42,14 @@ class Bound(Record):
     optional: bool
 
 
-def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points]) -> Reach:
+def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points],
+          scores: Mapping[str, float | None] | None = None) -> Reach:
     """The range the overall score and band could still reach, and the unknown questions
-    whose answers would narrow it most."""
-    fixed = {q.id for q in app.visible if q.id in app.effective}
-    open_ids = {q.id for q in app.visible if q.id not in fixed}
-    open_ids.update(q for q in app.possible if q not in fixed)
-    bounds = {d.id: _bound(rs, d.id, points, open_ids) for d in rs.dimensions}
+    whose answers would narrow it most. ``scores`` are the dimensions' scores, when known
+    (a dimension no unknown can move stays at its score)."""
+    fixed = set(app.effective)  # the visible questions with a real answer
+    open_ids = (app.visible_ids | app.possible) - fixed
+    bounds = {d.id: _bound(rs, d.id, points, open_ids, scores) for d in rs.dimensions}
     low, high = _overall(rs, bounds, True), _overall(rs, bounds, False)
     status = _barrier_status(rs, app, open_ids, bounds)
     low_band = scoring.capped(rs, scoring.band_for(rs, low),
@@ -62,13 +64,13 @@ def reach(rs: RuleSet, app: Applicability, points: Mapping[str, scoring.Points])
 
 
 def _bound(rs: RuleSet, did: str, points: Mapping[str, scoring.Points],
-           open_ids: frozenset[str] | set[str]) -> Bound:
-    ranges = rs.index.point_range
-    fixed = [(q.weight, points[q.id][did]) for q in rs.index.scored_by[did] if q.id in points]
-    spans = [(q.weight, *ranges[q.id].get(did, (0.0, 100.0)))
-             for q in rs.index.scored_by[did] if q.id in open_ids]
+           open_ids: frozenset[str] | set[str],
+           scores: Mapping[str, float | None] | None) -> Bound:
+    rows = rs.index.point_rows[did]
+    fixed = [(w, points[qid][did]) for qid, w, _, _ in rows if qid in points]
+    spans = [(w, lo, hi) for qid, w, lo, hi in rows if qid in open_ids]
     if not spans:
-        score = _dimension_mean(fixed)
+        score = _dimension_mean(fixed) if scores is None else scores[did]
         return Bound(score, score, not fixed)
     low = _dimension_mean(choose(fixed, [(w, lo) for w, lo, _ in spans], lowest=True))
     high = _dimension_mean(choose(fixed, [(w, hi) for w, _, hi in spans], lowest=False))
@@ -81,9 +83,9 @@ def choose(fixed: list[tuple[float, float]], optional: list[tuple[float, float]]
     ones with any of the ``optional`` ones (at least one of them when ``fixed`` is empty)."""
     sign = 1.0 if lowest else -1.0
     chosen = list(fixed)
-    total = math.fsum(w * v for w, v in chosen)
-    weight = sum(w for w, _ in chosen)
-    for w, v in sorted(optional, key=lambda pair: sign * pair[1]):
+    total = math.fsum([w * v for w, v in chosen])
+    weight = sum([w for w, _ in chosen])
+    for w, v in sorted(optional, key=itemgetter(1), reverse=not lowest):  # stable either way
         if weight and sign * v >= sign * total / weight:
             break
         chosen.append((w, v))
@@ -94,10 +96,10 @@ def choose(fixed: list[tuple[float, float]], optional: list[tuple[float, float]]
 
 def _dimension_mean(pairs: list[tuple[float, float]]) -> float | None:
     """Summed as :func:`scoring.dimension_value` sums."""
-    weight = sum(w for w, _ in pairs)
+    weight = sum([w for w, _ in pairs])
     if not weight:
         return None
-    return min(100.0, max(0.0, math.fsum(w * v / weight for w, v in pairs)))
+    return min(100.0, max(0.0, math.fsum([w * v / weight for w, v in pairs])))
 
 
 def _overall(rs: RuleSet, bounds: Mapping[str, Bound], lowest: bool) -> float | None:
@@ -136,7 +138,8 @@ def _barrier_status(rs: RuleSet, app: Applicability, open_ids: set[str] | frozen
             return False
         return True if sure and not b.optional else None
 
-    return {b.id: maybe(b.when, app.effective, settled, dimension) for b in rs.barriers}
+    return {b.id: status(app.effective, settled, dimension)
+            for b, _, status in rs.index.compiled.barriers}
 
 
 def _narrowing(rs: RuleSet, app: Applicability, fixed: set[str],

@@ -22,21 +22,34 @@ Points = dict[str, float]
 
 def question_points(rs: RuleSet, visible: tuple[Question, ...],
                     effective: Mapping[str, AnswerValue]) -> dict[str, Points]:
-    """Points of every visible, scored question with a real answer that scores."""
-    dims = rs.index.dims_of
+    """Points of every visible, scored question with a real answer that scores (looked up
+    in the question's points table when it has one)."""
+    dims, tables = rs.index.dims_of, rs.index.points_tables
     found = {}
     for q in visible:
-        if q.id in effective and dims[q.id]:
-            points = answer_points(q, effective[q.id], dims[q.id])
+        qid = q.id
+        if qid in effective and qid in tables:
+            value, table = effective[qid], tables[qid]
+            if table is None or isinstance(value, list):
+                points = answer_points(q, value, dims[qid])
+            else:
+                points = table.get((value.__class__, value))  # type: ignore[assignment]
             if points:
-                found[q.id] = points
+                found[qid] = points
     return found
 
 
 def dimension_scores(rs: RuleSet, app: Applicability, points: Mapping[str, Points],
-                     given: Mapping[str, AnswerValue]) -> tuple[DimensionScore, ...]:
-    """Every dimension's score, confidence, contributions and unknowns, in rule order."""
+                     given: Mapping[str, AnswerValue],
+                     scores: Mapping[str, float | None] | None = None
+                     ) -> tuple[DimensionScore, ...]:
+    """Every dimension's score, confidence, contributions and unknowns, in rule order. Given
+    ``scores`` (each dimension's :func:`dimension_value`), those, without explanations
+    (no contributions or unknowns)."""
     by_dim = rs.index.scored_by
+    if scores is not None:
+        return tuple(DimensionScore(d.id, scores[d.id], _confidence(by_dim[d.id], app, points)[0],
+                                    (), ()) for d in rs.dimensions)
     return tuple(dimension_score(d.id, by_dim[d.id], app, points, given) for d in rs.dimensions)
 
 
@@ -44,17 +57,7 @@ def dimension_score(did: str, questions: tuple[Question, ...], app: Applicabilit
                     points: Mapping[str, Points],
                     given: Mapping[str, AnswerValue]) -> DimensionScore:
     """One dimension, explained: ``questions`` are those that score it."""
-    total = known = 0.0
-    unknowns: list[str] = []
-    for q in questions:
-        if q.id not in app.possible:
-            continue
-        total += q.weight
-        if q.id not in points:
-            unknowns.append(q.id)
-        elif q.id in app.certain:
-            known += q.weight
-    confidence = known / total if total else 0.0
+    confidence, unknowns = _confidence(questions, app, points)
     pairs = _pairs(did, questions, points)
     score = _mean(pairs)
     if score is None:
@@ -65,6 +68,22 @@ def dimension_score(did: str, questions: tuple[Question, ...], app: Applicabilit
         for q, pts in pairs
     )
     return DimensionScore(did, score, confidence, contributions, tuple(unknowns))
+
+
+def _confidence(questions: tuple[Question, ...], app: Applicability,
+                points: Mapping[str, Points]) -> tuple[float, list[str]]:
+    """The dimension's confidence, and the questions that may apply without points."""
+    total = known = 0.0
+    unknowns: list[str] = []
+    for q in questions:
+        if q.id not in app.possible:
+            continue
+        total += q.weight
+        if q.id not in points:
+            unknowns.append(q.id)
+        elif q.id in app.certain:
+            known += q.weight
+    return (known / total if total else 0.0), unknowns
 
 
 def dimension_value(did: str, questions: tuple[Question, ...],
@@ -81,8 +100,8 @@ def _pairs(did: str, questions: tuple[Question, ...],
 def _mean(pairs: list[tuple[Question, float]]) -> float | None:
     if not pairs:
         return None
-    weight = sum(q.weight for q, _ in pairs)
-    return min(100.0, max(0.0, math.fsum(q.weight * pts / weight for q, pts in pairs)))
+    weight = sum([q.weight for q, _ in pairs])
+    return min(100.0, max(0.0, math.fsum([q.weight * pts / weight for q, pts in pairs])))
 
 
 def _copy(value: AnswerValue) -> AnswerValue:

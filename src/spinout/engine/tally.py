@@ -15,7 +15,7 @@ from spinout.engine.result import Assessment
 from spinout.qtypes import Shape
 from spinout.record import Mutable, field
 from spinout.ruleset.model import Question, RuleSet
-from spinout.values import AnswerValue, is_number, is_real
+from spinout.values import DONT_KNOW, AnswerValue, is_number, is_real
 
 if TYPE_CHECKING:
     from spinout.answers.model import AnswersFile
@@ -131,7 +131,8 @@ class Tally(Mutable):
 
     def _add_answers(self, index: RuleIndex, answers: dict[str, AnswerValue],
                      visible: tuple[str, ...]) -> None:
-        kinds = index.shapes
+        kinds, applies = index.shapes, self.applies
+        counts = (self.answered, self.choices, self.numbers)
         given = 0
         for qid in visible:
             value = answers.get(qid)
@@ -145,9 +146,9 @@ class Tally(Mutable):
                         and value.strip()):
                     self.comments.append((index.rank[qid], qid, value))
                 continue
-            self.applies[qid] += 1
-            if is_real(value):
-                _count(self.answered, self.choices, self.numbers, qid, kind, value)
+            applies[qid] += 1
+            if value is not None and value != DONT_KNOW:  # a real answer
+                _count(*counts, qid, kind, value)
         if given < len(answers):
             shown = set(visible)
             for qid, value in answers.items():
@@ -201,9 +202,9 @@ def _count(answered: Counter[str], choices: dict[str, Counter[Any]],
     if kind is Shape.MULTI:
         if not isinstance(value, list):
             return
-        counted: Any = frozenset(key(v) for v in value)
+        counted: Any = frozenset([(v.__class__, v) for v in value])  # each one's key()
     else:
-        counted = key(value)
+        counted = (value.__class__, value)  # key(value)
     counter = choices.get(qid)
     if counter is None:
         counter = choices[qid] = Counter()

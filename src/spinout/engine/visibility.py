@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from spinout.record import Record
-from spinout.ruleset.conditions import holds, maybe
+from spinout.ruleset.conditions import NO_SCORES, holds
 from spinout.ruleset.model import Question, RuleSet
 from spinout.values import Answers, AnswerValue, is_real
 
@@ -43,7 +43,10 @@ class Outside:
         self.inside = inside
 
     def __contains__(self, qid: object) -> bool:
-        return not any(qid in found for found in self.inside)
+        for found in self.inside:  # noqa: SIM110 - a loop, not a generator made per call
+            if qid in found:
+                return False
+        return True
 
 
 def real_answers(answers: Answers) -> dict[str, AnswerValue]:
@@ -56,25 +59,25 @@ def applicability(rs: RuleSet, answers: Answers) -> Applicability:
     real = real_answers(answers)
     shown: dict[str, AnswerValue] = {}
     sure: dict[str, AnswerValue] = {}
-    seen: set[str] = set()
+    visible: list[Question] = []
     certain: set[str] = set()
     excluded: set[str] = set()
-    for q in rs.questions_in_order():
-        if q.when is None or holds(q.when, shown):
-            seen.add(q.id)
-            if q.id in real:
-                shown[q.id] = real[q.id]
-        status = maybe(q.when, sure, excluded)
-        if status is True:
-            certain.add(q.id)
-            if q.id in real:
-                sure[q.id] = real[q.id]
-        elif status is False:
-            excluded.add(q.id)
-    visible = tuple(q for q in rs.questions_in_order() if q.id in seen)
+    for q, asked, status in rs.index.compiled.questions:
+        qid = q.id
+        if asked is None or asked(shown, NO_SCORES):
+            visible.append(q)
+            if qid in real:
+                shown[qid] = real[qid]
+        found = True if status is None else status(sure, excluded, None)
+        if found is True:
+            certain.add(qid)
+            if qid in real:
+                sure[qid] = real[qid]
+        elif found is False:
+            excluded.add(qid)
     return Applicability(
-        visible=visible,
-        effective={q.id: shown[q.id] for q in visible if q.id in shown},
+        visible=tuple(visible),
+        effective=shown,
         certain=frozenset(certain),
         possible=frozenset(q.id for q in rs.questions if q.id not in excluded),
     )

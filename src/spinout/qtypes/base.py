@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spinout.ruleset.model import Question
 
 Points = dict[str, float]
+PointsTable = dict[tuple[type, object], Points]  # points by an answer's (type, value)
 Trouble = tuple[str, str]  # (what is wrong, how to fix it)
 YES_WORDS = frozenset({"yes", "y", "true", "1"})
 NO_WORDS = frozenset({"no", "n", "false", "0"})
@@ -158,6 +159,11 @@ class QuestionType:
         for d, pts in option.scores.items():
             points[d] = min(100.0, points[d] + pts)
         return points
+
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> PointsTable | None:
+        """:meth:`points` of each option by (type, value), when only options give points;
+        None when points are worked out from each answer."""
+        return {(o.value.__class__, o.value): self.points(q, o.value, dims) for o in q.options}
 
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         """Other answers worth trying instead of ``current`` when looking for next actions."""

@@ -41,12 +41,12 @@ class Multi(QuestionType):
         return "checkbox"
 
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
-        listed = ", ".join(f"`{_clip(show(o.value))}`" for o in q.options)
         if not isinstance(value, list):
-            return f"`{_clip(show(value))}` should be a list", f"write a list, e.g. [{listed}]"
+            return (f"`{_clip(show(value))}` should be a list",
+                    f"write a list, e.g. [{_listed(q)}]")
         bad = [v for v in value if q.option(v) is None]
         if bad:
-            return f"`{_clip(show(bad[0]))}` is not an option", f"use any of {listed}"
+            return f"`{_clip(show(bad[0]))}` is not an option", f"use any of {_listed(q)}"
         if len({repr(v) for v in value}) != len(value):
             return "an option is listed twice", "list each option once"
         return None
@@ -82,6 +82,9 @@ class Multi(QuestionType):
                 points[d] = min(100.0, points[d] + pts)
         return points
 
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> None:
+        return None
+
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         """The current choice plus one more option."""
         chosen = current if isinstance(current, list) else []
@@ -104,3 +107,7 @@ class Multi(QuestionType):
 
 
 TYPE = Multi()
+
+
+def _listed(q: Question) -> str:
+    return ", ".join(f"`{_clip(show(o.value))}`" for o in q.options)

@@ -51,6 +51,9 @@ class Number(QuestionType):
     def points(self, q: Question, value: AnswerValue, dims: tuple[str, ...]) -> Points:
         return linear_points(q, value) if q.linear else {}
 
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> None:
+        return None
+
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         """The two ends of the range, where the answer is scored on a line."""
         if not q.linear:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinout.qtypes.base import Points, QuestionType, Shape, Trouble, XlsField
+from spinout.qtypes.base import Points, PointsTable, QuestionType, Shape, Trouble, XlsField
 from spinout.qtypes.number import Number
 from spinout.values import AnswerValue, format_number, is_number
 
@@ -69,6 +69,9 @@ class Scale(QuestionType):
 
     def points(self, q: Question, value: AnswerValue, dims: tuple[str, ...]) -> Points:
         return super().points(q, value, dims) if q.options else _NUMBER.points(q, value, dims)
+
+    def points_table(self, q: Question, dims: tuple[str, ...]) -> PointsTable | None:
+        return super().points_table(q, dims) if q.options else None
 
     def alternatives(self, q: Question, current: AnswerValue) -> list[AnswerValue]:
         if q.options:

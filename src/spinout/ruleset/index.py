@@ -13,11 +13,48 @@ from typing import TYPE_CHECKING, Any
 
 from spinout.record import Record
 from spinout.ruleset.conditions import DimensionCondition, answer_refs, walk
+from spinout.ruleset.conditions.compiled import Holds, Maybe, compile_holds, compile_maybe
 
 if TYPE_CHECKING:
     from spinout.qtypes.base import Shape
+    from spinout.ruleset.guidance import FitRule
     from spinout.ruleset.model import Barrier, Question, RuleSet
     from spinout.values import AnswerValue
+
+Criteria = tuple[Maybe, ...]
+
+
+class Compiled(Record):
+    """Every condition of the rules compiled once (see
+    :mod:`spinout.ruleset.conditions.compiled`), beside what it belongs to: ``questions`` in
+    questionnaire order and ``barriers`` in rule order with both readings of their ``when``
+    (a question without one has None for both: it is always asked);
+    ``fits`` each legal form's fit rules with their reading, forms in rule order; ``criteria``
+    each stage's (entry, exit, reached) criteria's three-valued readings, stages in order."""
+
+    questions: tuple[tuple[Question, Holds | None, Maybe | None], ...]
+    barriers: tuple[tuple[Barrier, Holds, Maybe], ...]
+    fits: tuple[tuple[tuple[FitRule, Holds], ...], ...]
+    criteria: tuple[tuple[Criteria, Criteria, Criteria], ...]
+
+    @classmethod
+    def build(cls, rs: RuleSet, ordered: tuple[Question, ...]) -> Compiled:
+        def readings(when: object) -> tuple[Holds, Maybe]:
+            return compile_holds(when), compile_maybe(when)
+
+        def three(criteria: tuple[Any, ...]) -> Criteria:
+            return tuple(compile_maybe(c.when) for c in criteria)
+
+        return cls(
+            questions=tuple((q, *readings(q.when)) if q.when is not None else (q, None, None)
+                            for q in ordered),
+            barriers=tuple((b, *readings(b.when)) for b in rs.barriers),
+            fits=tuple(tuple((r, compile_holds(r.when)) for r in f.fit)
+                       for f in rs.legal_forms),
+            criteria=tuple((three(s.entry), three(s.exit), three(s.reached))
+                           for s in rs.stages),
+        )
+
 
 KINDS = ("sources", "roles", "dimensions", "sections", "questions", "barriers", "stages",
          "legal_forms", "group_warnings")
@@ -37,7 +74,11 @@ class RuleIndex(Record):
     questions whose ``when`` reads a question's answer, in order; ``answer_readers`` the
     barriers whose condition reads a question's answer; ``dimension_tests`` each barrier
     test on a dimension as (threshold, barrier id), by threshold: a test's outcome changes
-    only when the score crosses its threshold."""
+    only when the score crosses its threshold. ``point_rows`` are, for each dimension, its
+    questions in order as (id, weight, fewest points, most points); ``points_tables`` the
+    questions' points tables (see :meth:`~spinout.qtypes.base.QuestionType.points_table`),
+    for the questions that score; ``comments`` the free-text questions;
+    ``compiled`` every condition, compiled."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
     ordered: tuple[Question, ...]
@@ -56,6 +97,10 @@ class RuleIndex(Record):
     dependents: Mapping[str, tuple[str, ...]]
     answer_readers: Mapping[str, tuple[Barrier, ...]]
     dimension_tests: Mapping[str, tuple[tuple[float, str], ...]]
+    point_rows: Mapping[str, tuple[tuple[str, float, float, float], ...]]
+    points_tables: Mapping[str, Mapping[tuple[type, object], Mapping[str, float]] | None]
+    comments: frozenset[str]
+    compiled: Compiled
 
     @classmethod
     def build(cls, rs: RuleSet) -> RuleIndex:
@@ -91,6 +136,11 @@ class RuleIndex(Record):
             dependents=_frozen(_dependents(ordered)),
             answer_readers=_frozen(answer_readers),
             dimension_tests=_frozen(tests),
+            point_rows=_frozen(_point_rows(rs, ordered, dims_of)),
+            points_tables=_frozen({q.id: q.kind.points_table(q, dims_of[q.id])
+                                   for q in rs.questions if dims_of[q.id]}),
+            comments=frozenset(q.id for q in rs.questions if q.is_comment),
+            compiled=Compiled.build(rs, ordered),
         )
 
 
@@ -119,6 +169,15 @@ def point_range(q: Question, dims: tuple[str, ...]) -> dict[str, tuple[float, fl
             low, high = found.get(d, (p, p))
             found[d] = (min(low, p), max(high, p))
     return found
+
+
+def _point_rows(rs: RuleSet, ordered: tuple[Question, ...],
+                dims_of: Mapping[str, tuple[str, ...]]
+                ) -> dict[str, tuple[tuple[str, float, float, float], ...]]:
+    ranges = {q.id: point_range(q, dims_of[q.id]) for q in ordered}
+    return {d.id: tuple((q.id, q.weight, *ranges[q.id].get(d.id, (0.0, 100.0)))
+                        for q in ordered if d.id in dims_of[q.id])
+            for d in rs.dimensions}
 
 
 def _cap_levels(rs: RuleSet, levels: Mapping[str, int]) -> dict[str, int]:

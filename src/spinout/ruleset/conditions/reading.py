@@ -4,6 +4,7 @@ leaf tests that decide it (:func:`reasons`), and the walk over its leaves."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Mapping
+from operator import eq
 from types import MappingProxyType
 from typing import Any
 
@@ -34,7 +35,7 @@ def holds(condition: object, answers: Answers,
     if isinstance(condition, NotCondition):
         return not holds(condition.not_, answers, scores)
     if isinstance(condition, DimensionCondition):
-        return _dimension_holds(condition, scores)
+        return dimension_holds(condition, scores)
     raise TypeError(f"not a condition: {condition!r}")
 
 
@@ -66,7 +67,7 @@ def maybe(condition: object, shown: Answers, settled: Container[str],
     raise TypeError(f"not an answer condition: {condition!r}")
 
 
-def _dimension_holds(c: DimensionCondition, scores: Mapping[str, float | None]) -> bool:
+def dimension_holds(c: DimensionCondition, scores: Mapping[str, float | None]) -> bool:
     score = scores.get(c.dimension)
     if score is None:
         return False
@@ -80,18 +81,46 @@ def _answer_holds(c: AnswerCondition, answers: Answers) -> bool:
         return (c.answer in answers) == c.answered
     if c.answer not in answers:
         return False
-    value = answers[c.answer]
+    test, expected = value_test(c)
+    return test(answers[c.answer], expected)
+
+
+ValueTest = Callable[[Any, Any], bool]
+
+
+def value_test(c: AnswerCondition) -> tuple[ValueTest, Any]:
+    """The test an answer condition (other than ``answered``) puts to a real answer, and
+    the value it compares with: ``test(answer, expected)``. Against text, plain equality is
+    :func:`same` (no answer equal to a string is a yes/no)."""
     if c.is_ is not None:
-        return same(value, c.is_)
+        return (eq if isinstance(c.is_, str) else same), c.is_
     if c.in_ is not None:
-        return any(same(value, v) for v in c.in_)
+        return (_among if all(isinstance(v, str) for v in c.in_) else _one_of), c.in_
     if c.includes is not None:
-        return isinstance(value, list) and any(same(v, c.includes) for v in value)
-    if not is_number(value):
-        return False
+        return _includes, c.includes
     if c.at_least is not None:
-        return value >= c.at_least
-    return c.at_most is not None and value <= c.at_most
+        return _at_least, c.at_least
+    return _at_most, c.at_most
+
+
+def _among(value: Any, expected: tuple[str, ...]) -> bool:
+    return value in expected
+
+
+def _one_of(value: Any, expected: tuple[Any, ...]) -> bool:
+    return any(same(value, v) for v in expected)
+
+
+def _includes(value: Any, expected: Any) -> bool:
+    return isinstance(value, list) and any(same(v, expected) for v in value)
+
+
+def _at_least(value: Any, expected: float) -> bool:
+    return is_number(value) and value >= expected
+
+
+def _at_most(value: Any, expected: float | None) -> bool:
+    return is_number(value) and expected is not None and value <= expected
 
 
 def reasons(condition: object, answers: Answers, scores: Mapping[str, float | None],

@@ -13,7 +13,6 @@ conditions and tallies know how to count.
 
 from __future__ import annotations
 
-import math
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
@@ -128,14 +127,14 @@ class QuestionType:
         """Why ``value`` (a real answer, not "don't know") does not answer ``q``."""
         if q.option(value) is not None:
             return None
-        return f"`{_clip(show(value))}` is not an option", f"use one of {_values(q)}"
+        return f"`{clipped(show(value))}` is not an option", f"use one of {_values(q)}"
 
     def read(self, q: Question, text: str) -> AnswerValue:
         """The answer typed or exported as ``text`` (stripped, not "don't know"); raises
         :class:`AnswerProblem`."""
         found = option_by_word(q, text)
         if found is None:
-            raise AnswerProblem(f"`{_clip(text)}` is not an option", options_hint(q))
+            raise AnswerProblem(f"`{clipped(text)}` is not an option", options_hint(q))
         return found[0]
 
     def label(self, q: Question, value: AnswerValue) -> str:
@@ -243,62 +242,12 @@ def options_hint(q: Question, several: bool = False) -> str:
     return f"use an option's value or label{many}: {shown}{more}"
 
 
-def number_error(q: Question, value: AnswerValue) -> Trouble | None:
-    """Why ``value`` is not a number within the question's range."""
-    if not is_number(value) or not math.isfinite(value):
-        return f"`{_clip(show(value))}` is not a number", "write a number, like 12 or 3.5"
-    if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
-        return (f"{_clip(show(value))} is out of range",
-                f"give a number from {show(q.min)} to {show(q.max)}")
-    return None
-
-
-def read_number(q: Question, text: str) -> AnswerValue:
-    from spinout.answers.numbers import parse_number
-
-    value = parse_number(text)
-    if value is None:
-        raise AnswerProblem(f"`{_clip(text)}` is not a number", "write a number, like 12 or 3.5")
-    trouble = number_error(q, value)
-    if trouble:
-        raise AnswerProblem(*trouble)
-    return value
-
-
-def linear_points(q: Question, value: AnswerValue) -> Points:
-    """Points on a straight line from ``at_min`` (at ``min``) to ``at_max`` (at ``max``)."""
-    if not is_number(value) or not math.isfinite(value):
-        return {}
-    low, high = q.min or 0.0, q.max or 0.0
-    t = min(1.0, max(0.0, (float(value) - low) / (high - low))) if high > low else 1.0
-    return {d: s.at_min + t * (s.at_max - s.at_min) for d, s in q.linear.items()}
-
-
-def number_field(q: Question) -> XlsField:
-    """A number question as an XLSForm field: ``integer`` when its range is whole numbers,
-    else ``decimal``; the range as a constraint. XLSForm number fields cannot hold "don't
-    know", so where it is allowed the respondent is told to leave the field empty."""
-    whole = all(v is None or float(v).is_integer() for v in (q.min, q.max)) and \
-        q.min is not None and q.max is not None
-    limits = [f". >= {format_number(q.min)}" if q.min is not None else "",
-              f". <= {format_number(q.max)}" if q.max is not None else ""]
-    constraint = " and ".join(part for part in limits if part)
-    message = f"Give a number{range_words(q)}." if constraint else ""
-    hint = "Leave it empty if you don't know." if q.dont_know else ""
-    return XlsField("integer" if whole else "decimal", (), constraint, message, hint)
-
-
-def range_words(q: Question) -> str:
-    if q.min is not None and q.max is not None:
-        return f" from {format_number(q.min)} to {format_number(q.max)}"
-    return ""
-
-
 def _values(q: Question) -> str:
-    return ", ".join(f"`{_clip(show(o.value))}`" for o in q.options)
+    return ", ".join(f"`{clipped(show(o.value))}`" for o in q.options)
 
 
-def _clip(text: str) -> str:
+def clipped(text: str) -> str:
+    """Untrusted text on one line, cut short for a message."""
     from spinout.textsafe import one_line
     from spinout.values import clip
 

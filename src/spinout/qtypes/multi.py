@@ -12,7 +12,7 @@ from spinout.qtypes.base import (
     Shape,
     Trouble,
     XlsField,
-    _clip,
+    clipped,
     option_by_word,
     options_hint,
 )
@@ -42,11 +42,11 @@ class Multi(QuestionType):
 
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         if not isinstance(value, list):
-            return (f"`{_clip(show(value))}` should be a list",
+            return (f"`{clipped(show(value))}` should be a list",
                     f"write a list, e.g. [{_listed(q)}]")
         bad = [v for v in value if q.option(v) is None]
         if bad:
-            return f"`{_clip(show(bad[0]))}` is not an option", f"use any of {_listed(q)}"
+            return f"`{clipped(show(bad[0]))}` is not an option", f"use any of {_listed(q)}"
         if len({repr(v) for v in value}) != len(value):
             return "an option is listed twice", "list each option once"
         return None
@@ -58,7 +58,7 @@ class Multi(QuestionType):
                 continue
             found = option_by_word(q, part)
             if found is None:
-                raise AnswerProblem(f"`{_clip(part)}` is not an option", options_hint(q, True))
+                raise AnswerProblem(f"`{clipped(part)}` is not an option", options_hint(q, True))
             chosen.append(found[0])
         trouble = self.value_error(q, chosen)
         if trouble:
@@ -110,4 +110,4 @@ TYPE = Multi()
 
 
 def _listed(q: Question) -> str:
-    return ", ".join(f"`{_clip(show(o.value))}`" for o in q.options)
+    return ", ".join(f"`{clipped(show(o.value))}`" for o in q.options)

@@ -11,7 +11,7 @@ from spinout.qtypes.base import (
     AnswerProblem,
     QuestionType,
     Trouble,
-    _clip,
+    clipped,
     option_by_word,
 )
 from spinout.values import AnswerValue, show
@@ -38,7 +38,7 @@ class YesNo(QuestionType):
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         if isinstance(value, bool):
             return None
-        return f"`{_clip(show(value))}` is not an answer to a yes/no question", \
+        return f"`{clipped(show(value))}` is not an answer to a yes/no question", \
             "use `true` or `false`"
 
     def read(self, q: Question, text: str) -> AnswerValue:
@@ -50,7 +50,7 @@ class YesNo(QuestionType):
             return True
         if folded in NO_WORDS:
             return False
-        raise AnswerProblem(f"`{_clip(text)}` is not yes or no", "write yes or no")
+        raise AnswerProblem(f"`{clipped(text)}` is not yes or no", "write yes or no")
 
     def accepts(self, q: Question) -> str:
         return "yes | no (also true/false, 1/0)"

@@ -4,7 +4,7 @@ notes on items, "check what exists now" and the glossary."""
 from __future__ import annotations
 
 from spinout.report import sentences as say
-from spinout.report.brief import brief
+from spinout.report.brief import Brief, brief
 from spinout.report.model import Report
 from spinout.report.text import MD, md_escape, number
 
@@ -31,13 +31,7 @@ def opening(r: Report) -> list[str]:
                  f"{say.confidence(r.summary.confidence)}")
     lines += ["", "Most serious barriers:", ""]
     lines += [f"- {md_escape(x.title)}" for x in b.barriers] or [f"- {say.NO_BARRIERS}"]
-    lines += ["", say.stage_line(r, MD), ""]
-    if b.remaining:
-        lines += [f"{say.remaining_title(r)}:", ""]
-        lines += [f"- {md_escape(c.label)}" for c in b.remaining]
-        if b.more_remaining:
-            lines.append(f"- … and {b.more_remaining} more (see Stage)")
-        lines.append("")
+    lines += ["", say.stage_line(r, MD), "", *_remaining(r, b)]
     lines += [f"{say.brief_forms_heading(r)}:", ""]
     if not r.forms.ranked:
         lines += [say.forms_not_ranked(r, MD), ""]
@@ -50,6 +44,17 @@ def opening(r: Report) -> list[str]:
     lines += [f"{i}. {say.short_action(a, MD)}" for i, a in enumerate(b.actions, 1)] or [
         say.no_actions(r)]
     return [*lines, "", "What this means: " + say.meaning(r, MD)]
+
+
+def _remaining(r: Report, b: Brief) -> list[str]:
+    """What remains of the stage, as a list followed by a blank line (nothing when nothing)."""
+    if not b.remaining:
+        return []
+    lines = [f"{say.remaining_title(r)}:", ""]
+    lines += [f"- {md_escape(c.label)}" for c in b.remaining]
+    if b.more_remaining:
+        lines.append(f"- … and {b.more_remaining} more (see Stage)")
+    return [*lines, ""]
 
 
 def note(text: str | None) -> list[str]:

@@ -165,5 +165,17 @@ def _log_exception(args: list[str]) -> str:
     return f"details were written to {path} (please include it when reporting the problem)"
 
 
+def run() -> None:
+    """The ``spinout`` command: :func:`main`, then exit with its code. Before exiting, every
+    object still alive is frozen out of the garbage collector (``gc.freeze``): the process is
+    ending, and the collection the interpreter would otherwise run over all of them as it shuts
+    down costs a short command a tenth of its time. (Tests call :func:`main`, never this.)"""
+    code = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

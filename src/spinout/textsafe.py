@@ -24,10 +24,18 @@ _ESCAPES = re.compile(
     r"\u2060-\u2064\ufeff\u180e\U000e0000-\U000e007f]"
 )
 _NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+# Every character either pattern above starts a match with, but the newline: text without any
+# is left as it is by both, which a single search tells cheaply.
+_TOUCHED = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c"
+    r"\u2060-\u2064\ufeff\u180e\U000e0000-\U000e007f\u2028\u2029]"
+)
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps tab and newline)."""
+    if _TOUCHED.search(text) is None:
+        return text
     return _ESCAPES.sub("", _NEWLINES.sub("\n", text))
 
 

@@ -8,12 +8,12 @@ from typing import Protocol
 from spinout.textsafe import strip_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_MD_SPECIAL_CHARS = re.compile(r"[\\`*\[\]<>|~_]")  # what any _MD_SPECIAL match starts with
 # What GitHub-flavoured Markdown would turn into a link although no markup is typed: the colon
 # of ``scheme://``, the dot of ``www.`` and the ``@`` of an e-mail address.
 _MD_AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.|@(?=\w)", re.IGNORECASE)
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_LINE_START = re.compile(r"^([-+=#~]|\d+(?=[.)](?:\s|$)))")
-_SPACES = re.compile(r"\s+")
 
 
 def clean(text: object) -> str:
@@ -23,7 +23,7 @@ def clean(text: object) -> str:
 
 def inline(text: object) -> str:
     """Cleaned text on one line: every run of white space becomes one space."""
-    return _SPACES.sub(" ", clean(text)).strip()
+    return " ".join(clean(text).split())  # str.split() breaks where the pattern \s does
 
 
 def md_escape(text: object, mid_line: bool = False) -> str:
@@ -31,9 +31,13 @@ def md_escape(text: object, mid_line: bool = False) -> str:
     markup, HTML, links (also bare URLs and e-mail addresses), strikethrough and entity
     references all come out as the characters typed. ``mid_line``: the text never
     starts a line (it follows other text), so list and heading markers need no escape."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", inline(text))
-    escaped = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
-    escaped = _MD_ENTITY.sub(r"\\&", escaped)
+    escaped = inline(text)
+    if _MD_SPECIAL_CHARS.search(escaped):
+        escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    if "://" in escaped or "@" in escaped or "www." in escaped.lower():
+        escaped = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
+    if "&" in escaped:
+        escaped = _MD_ENTITY.sub(r"\\&", escaped)
     return escaped if mid_line else _MD_LINE_START.sub(_escape_start, escaped)
 
 

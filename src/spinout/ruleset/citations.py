@@ -19,12 +19,12 @@ _TYPOGRAPHY = str.maketrans(
         "\ufeff": None,
     }
 )
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Fold typographic quotes, dashes and spaces, and collapse runs of white space."""
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+    """Fold typographic quotes, dashes and spaces, and collapse runs of white space (where the
+    pattern ``\\s`` would see one: ``str.split`` breaks at the same characters)."""
+    return " ".join(text.translate(_TYPOGRAPHY).split())
 
 
 class Passage(Record):

@@ -138,3 +138,19 @@ def test_progress_bar_draws_on_stderr_when_wanted(monkeypatch, capsys):
         tracker.advance(500)
     assert tracker.shown and tracker.done == 500
     assert capsys.readouterr().out == ""
+
+
+def test_a_pooled_run_leaves_this_process_collecting_as_before(folder, rs, monkeypatch):
+    """The pool's parent freezes what is alive while the workers run (they share it) and
+    unfreezes it after, whatever happens; the workers' own settings stay in the workers."""
+    import gc
+
+    monkeypatch.setattr(bulk, "POOL_THRESHOLD", 2)
+    threshold = gc.get_threshold()
+    bulk.group_many(bulk.expand([folder]), rs, progress=False)
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == threshold
+    monkeypatch.setattr(bulk, "_work_chunk", None)  # a worker fails: the pool is torn down
+    with pytest.raises(Exception):  # noqa: B017, PT011 - whatever the pool raises
+        bulk.group_many(bulk.expand([folder]), rs, progress=False)
+    assert gc.get_freeze_count() == 0

@@ -11,6 +11,7 @@ and raised together, sorted by file, so one bad file among thousands is named wi
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 POOL_THRESHOLD = 200
 WORKERS = 2
-CHUNK = 250
+CHUNK = 100
 SUFFIXES = (".yaml", ".yml")
 
 _STATE: dict[str, Any] = {}
@@ -210,7 +211,8 @@ class _mapper:  # noqa: N801 - used as a context manager function
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.pool = context.Pool(WORKERS, initializer=_init, initargs=self.args)
+        gc.freeze()  # the rule set and all else alive now: shared, never collected (see _init)
+        self.pool = context.Pool(WORKERS, initializer=_init, initargs=(*self.args, True))
         return self.pool.imap
 
     def __exit__(self, *exc: object) -> None:
@@ -220,12 +222,26 @@ class _mapper:  # noqa: N801 - used as a context manager function
             else:
                 self.pool.terminate()
             self.pool.join()
+            gc.unfreeze()
         _STATE.clear()
 
 
-def _init(rs: RuleSet, job: _Job) -> None:
+WORKER_GC_THRESHOLD = 10_000  # new objects between collections of the youngest, in a worker
+
+
+def _init(rs: RuleSet, job: _Job, worker: bool = False) -> None:
+    """Set up a worker (or this process, for few files). A worker freezes what it starts with
+    (the rule set, its index, the modules) out of the garbage collector: those objects live as
+    long as the worker, and every full collection would otherwise walk them again; a forked
+    worker also keeps sharing their pages with its parent. It also collects less often: each
+    file makes thousands of short-lived objects (its YAML nodes), which reference counting
+    frees, so collecting the youngest every 700 new objects is mostly wasted work. Together
+    they save about a tenth of a file's cost."""
     _STATE["rs"] = rs
     _STATE["job"] = job
+    if worker:
+        gc.freeze()
+        gc.set_threshold(WORKER_GC_THRESHOLD, 10, 10)
 
 
 def _work_chunk(names: list[str]) -> tuple[Any, list[Problem]]:

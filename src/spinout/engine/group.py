@@ -201,14 +201,14 @@ def _roles(rs: RuleSet, tally: Tally) -> tuple[RoleGroup, ...]:
         if group is None or not privacy.enough(size, k, n):
             groups.append(RoleGroup(role, privacy.count(size, k), True, None, ()))
             continue
-        medians = tuple((d.id, _role_median(tally, group.scores.get(d.id, []), d.id, k))
+        medians = tuple((d.id, _role_median(tally, group.scores.get(d.id, ()), d.id, k))
                         for d in rs.dimensions)
         groups.append(RoleGroup(role, privacy.count(size, k), False,
                                 privacy.scores(group.overall, k).median, medians))
     return tuple(groups)
 
 
-def _role_median(tally: Tally, scores: list[float], did: str, k: int) -> float | None:
+def _role_median(tally: Tally, scores: Sequence[float], did: str, k: int) -> float | None:
     everyone = len(tally.scores.get(did, ()))
     return privacy.scores(scores, k).median if privacy.enough(len(scores), k, everyone) else None
 

@@ -27,7 +27,7 @@ def test_a_long_missing_quote_still_gets_the_closest_passage() -> None:
 
 
 def test_a_select_prompt_shows_long_text_cut_at_a_word(mini_rules) -> None:
-    q = replace(mini_rules.question("has_plan"), **{"text": "word " * 4000})
+    q = replace(mini_rules.question("has_plan"), text="word " * 4000)
     screen = io.StringIO()
     output = Vt100_Output(screen, lambda: Size(24, 80), term="xterm")
     with create_pipe_input() as pipe:

@@ -308,9 +308,9 @@ def test_a_label_holding_a_comma_stays_whole(mini_rules):
     from spinout.ruleset.model import Option
 
     q = mini_rules.question("helpers")
-    q = replace(q, **{"options": (
+    q = replace(q, options=(
         Option(value="hr", label="Advice, HR and pensions"),
-        Option(value="legal", label="Legal advice"), Option(value="finance", label="Finance"))})
+        Option(value="legal", label="Legal advice"), Option(value="finance", label="Finance")))
     assert csv_import.parse_cell(q, "Advice, HR and pensions, Finance") == (["hr", "finance"],
                                                                             None)
     assert csv_import.parse_cell(q, "Advice, HR and pensions") == (["hr"], None)

@@ -118,8 +118,7 @@ def rule_sets(draw: st.DrawFn):  # noqa: ANN201
             when = condition({"answer": read, "answered": draw(
                 st.booleans())}) if draw(st.booleans()) else _test_on(draw, read, questions)
         weight = draw(st.sampled_from([0.5, 1.0, 1.5, 3.0, 0.1]))
-        questions.append(replace(model, **{"id": qid, "when": when, "weight": weight,
-                                                  "fact": False}))
+        questions.append(replace(model, id=qid, when=when, weight=weight, fact=False))
     barriers = list(MINI_RS.barriers)
     template = barriers[0]
     dimensions = [d.id for d in MINI_RS.dimensions]
@@ -130,10 +129,9 @@ def rule_sets(draw: st.DrawFn):  # noqa: ANN201
         if draw(st.booleans()):
             tests.append(_test_on(draw, draw(st.sampled_from([q.id for q in questions])),
                                   questions))
-        barriers.append(replace(template, **{"id": f"extra_barrier{i}",
-                                                    "when": AllCondition(all=tuple(tests))}))
-    return replace(MINI_RS, **{"questions": tuple(questions),
-                                      "barriers": tuple(barriers)})
+        barriers.append(replace(template, id=f"extra_barrier{i}",
+                                when=AllCondition(all=tuple(tests))))
+    return replace(MINI_RS, questions=tuple(questions), barriers=tuple(barriers))
 
 
 def _test_on(draw: st.DrawFn, qid: str, questions: list) -> AnswerCondition:

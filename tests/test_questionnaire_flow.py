@@ -22,7 +22,7 @@ COMPLETE = {"has_plan": "draft", "plan_tested": True, "staff": 12, "managers": 4
 
 
 def no_roles(rs):
-    copy = replace(rs, **{"roles": ()})
+    copy = replace(rs, roles=())
     return copy
 
 

@@ -189,5 +189,5 @@ def test_sources_are_named_by_title_publisher_and_date_never_by_file():
 
 def test_an_unused_term_glossary_entry_is_found_by_its_other_forms(mini_rules):
     term = GlossaryTerm(id="m", term="manager", also=("managers",), definition="A boss.")
-    rs = replace(mini_rules, **{"glossary": (term,)})
+    rs = replace(mini_rules, glossary=(term,))
     assert terms_in(rs, "How much do your managers back it?") == (term,)

@@ -109,7 +109,7 @@ def test_refused_and_unknown_keys_never_answer(mini_rules):
     # Enter after them answers nothing, and the list waits for a real choice
     assert ask(mini_rules, "has_plan", "<" + ENTER + "2" + ENTER, can_back=False) == Reply(
         "answer", "draft")
-    strict = replace(mini_rules.question("has_plan"), **{"dont_know": False})
+    strict = replace(mini_rules.question("has_plan"), dont_know=False)
     assert ask(mini_rules, "", "dk" + ENTER + "3" + ENTER, question=strict) == Reply(
         "answer", "agreed")
     assert ask(mini_rules, "has_plan", "x" + ENTER + DOWN + ENTER) == Reply("answer", "draft")
@@ -117,7 +117,7 @@ def test_refused_and_unknown_keys_never_answer(mini_rules):
 
 
 def test_dont_know_is_left_out_when_the_rules_forbid_it(mini_rules):
-    strict = replace(mini_rules.question("has_plan"), **{"dont_know": False})
+    strict = replace(mini_rules.question("has_plan"), dont_know=False)
     assert ask(mini_rules, "", DOWN * 3 + ENTER, question=strict) == WHY
 
 
@@ -132,7 +132,7 @@ def test_yes_no_and_small_scales_are_select_lists(mini_rules):
 
 def test_a_scale_takes_its_value_typed(mini_rules):
     assert ask(mini_rules, "managers", "4" + ENTER) == Reply("answer", 4)
-    zero_to_ten = replace(mini_rules.question("managers"), **{"min": 0, "max": 10})
+    zero_to_ten = replace(mini_rules.question("managers"), min=0, max=10)
     assert ask(mini_rules, "", "7" + ENTER, question=zero_to_ten) == Reply("answer", 7)
     assert ask(mini_rules, "", "10" + ENTER, question=zero_to_ten) == Reply("answer", 10)
     assert ask(mini_rules, "", "1" + ENTER, question=zero_to_ten) == Reply("answer", 1)
@@ -148,17 +148,17 @@ def test_a_scale_shows_what_its_ends_mean(mini_rules):
     assert [i.chosen for i in items] == ["1 (Not at all)", "2", "3", "4", "5 (Fully)"]
     shown = screen_of(labelled, "5" + ENTER, columns=60)
     assert "1  Not at all" in shown and "5  Fully" in shown
-    typed = replace(labelled, **{"max": 100})
+    typed = replace(labelled, max=100)
     assert scale_note(typed) == "1 means not at all; 100 means fully"
 
 
 def test_yes_no_without_options_offers_yes_and_no(mini_rules):
-    bare = replace(mini_rules.question("plan_tested"), **{"options": ()})
+    bare = replace(mini_rules.question("plan_tested"), options=())
     assert ask(mini_rules, "", DOWN + ENTER, question=bare) == Reply("answer", False)
 
 
 def test_wide_scales_are_typed(mini_rules):
-    wide = replace(mini_rules.question("managers"), **{"max": 100})
+    wide = replace(mini_rules.question("managers"), max=100)
     assert uses_typing(wide)
     assert ask(mini_rules, "", "70" + ENTER, question=wide) == Reply("answer", 70)
 
@@ -212,7 +212,7 @@ def test_number_keys_for_why_back_dont_know_and_glossary(mini_rules):
     assert ask(mini_rules, "staff", "<" + ENTER) == BACK
     assert ask(mini_rules, "staff", "g" + ENTER) == GLOSSARY
     assert ask(mini_rules, "staff", "?" + ENTER, current=40) == WHY  # "40?" is the key
-    wide = replace(mini_rules.question("managers"), **{"max": 100})
+    wide = replace(mini_rules.question("managers"), max=100)
     assert ask(mini_rules, "", "dk" + ENTER, question=wide) == DONT_KNOW_REPLY
     assert ask(mini_rules, "", "d" + ENTER, question=wide) == DONT_KNOW_REPLY
     # staff forbids "don't know": dk is refused until a number is typed
@@ -270,8 +270,8 @@ def test_more_prompt():
 def test_escapes_in_rule_text_never_reach_the_terminal(mini_rules):
     q = mini_rules.question("has_plan")
     options = list(q.options)
-    options[0] = replace(options[0], **{"label": "Evil \x1b]0;pwned\x07 [bold]x[/bold]"})
-    evil = replace(q, **{"options": tuple(options), "text": "Plan \x1b[31mred?"})
+    options[0] = replace(options[0], label="Evil \x1b]0;pwned\x07 [bold]x[/bold]")
+    evil = replace(q, options=tuple(options), text="Plan \x1b[31mred?")
     shown = screen_of(evil, ENTER, raw=True)
     assert "Evil  [bold]x[/bold]" not in shown  # whitespace folded
     assert "Evil [bold]x[/bold]" in shown  # markup shown literally
@@ -281,7 +281,7 @@ def test_escapes_in_rule_text_never_reach_the_terminal(mini_rules):
 
 def test_long_typed_question_text_is_folded_to_the_width_not_cut(mini_rules):
     words = "counting everyone who might move to the new organisation once it is set up"
-    long_q = replace(mini_rules.question("staff"), **{"text": f"How many staff, {words}?"})
+    long_q = replace(mini_rules.question("staff"), text=f"How many staff, {words}?")
     shown = screen_of(long_q, "12" + ENTER, columns=40)
     assert "set up?" in shown and "organisation" in shown
     folded = fold(f"How many staff, {words}?", 60, "12 ")

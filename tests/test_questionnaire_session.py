@@ -389,7 +389,7 @@ def with_glossary(rs):
              GlossaryTerm(id="manager", term="manager", also=("managers",),
                           definition="Someone who runs a team."),
              GlossaryTerm(id="advice", term="advice", definition="Help from an expert."))
-    return replace(rs, **{"glossary": terms})
+    return replace(rs, glossary=terms)
 
 
 def test_terms_are_explained_where_first_used_and_the_glossary_is_on_demand(mini_rules,
@@ -418,7 +418,7 @@ def test_a_long_glossary_is_shown_a_page_at_a_time(mini_rules, tmp_path):
 
     terms = tuple(GlossaryTerm(id=f"t{i:02}", term=f"term{i:02}", definition="Words. " * 30)
                   for i in range(20))
-    rs = replace(mini_rules, **{"glossary": terms})
+    rs = replace(mini_rules, glossary=terms)
     path = tmp_path / "a.yaml"
     script = [("role", "frontline"), ("has_plan", GLOSSARY), ("more", True), ("more", False),
               ("has_plan", KeyboardInterrupt)]

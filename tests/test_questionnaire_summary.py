@@ -116,8 +116,8 @@ def test_no_color_means_no_colour_codes(mini_rules, monkeypatch):
 
 def test_rule_text_is_never_markup_or_escapes(mini_rules):
     dims = list(mini_rules.dimensions)
-    dims[0] = replace(dims[0], **{"name": "[red]Plan[/red] \x1b]0;pwned\x07ning"})
-    evil = replace(mini_rules, **{"dimensions": tuple(dims)})
+    dims[0] = replace(dims[0], name="[red]Plan[/red] \x1b]0;pwned\x07ning")
+    evil = replace(mini_rules, dimensions=tuple(dims))
     text = shown(evil, assess(evil, COMPLETE))
     assert "[red]Plan[/red] ning" in plain(text)
     assert "\x1b]0;" not in text and "pwned" not in text

@@ -33,8 +33,15 @@ def schema_models() -> list[type[Frozen]]:
 
 
 def records() -> set[type]:
-    return {value for name in model.__all__ if isinstance(value := getattr(model, name), type)
-            and issubclass(value, Item)} | {c for m in schema_models() for c in [m.runtime]}
+    """Every record class of the rule set: the items the model exports, and the conditions."""
+    from spinout.ruleset.conditions import model as conditions
+
+    found = set()
+    for module in (model, conditions):
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Item) and value is not Item and not value.__name__.startswith("_"):
+                found.add(value)
+    return found
 
 
 @pytest.mark.parametrize("given", schema_models(), ids=lambda m: m.__name__)

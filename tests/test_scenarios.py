@@ -157,8 +157,7 @@ def test_a_group_of_these_profiles_reports_the_median_respondents_range(
 
     from spinout.engine.group import aggregate
 
-    rs = replace(bundled_rules, **{
-        "header": replace(bundled_rules.header, **{"min_group_size": 2})})
+    rs = replace(bundled_rules, header=replace(bundled_rules.header, min_group_size=2))
     files = [AnswersFile(RulesRef(rs.header.name, rs.header.version, rs.digest),
                          Respondent("frontline"), p) for p in PROFILES.values()]
     g = aggregate(rs, [(f, assess(rs, f.answers, actions=0)) for f in files])

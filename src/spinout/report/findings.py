@@ -87,9 +87,8 @@ def glossary_items(rs: RuleSet, r: Report) -> tuple[GlossaryItem, ...]:
     words = " ".join(_texts(r)).casefold()
     found = []
     for term in rs.glossary:
-        forms = (term.term, *term.also)
-        if any(f.casefold() in words and re.search(rf"\b{re.escape(f.casefold())}\b", words)
-               for f in forms):
+        forms = [f.casefold() for f in (term.term, *term.also)]
+        if any(f in words and re.search(rf"\b{re.escape(f)}\b", words) for f in forms):
             found.append(GlossaryItem(term.term, term.definition))
     return tuple(found)
 

@@ -75,3 +75,17 @@ def test_a_source_is_folded_line_by_line(value: str) -> None:
     from spinout.ruleset.citations import SourceText, normalise
 
     assert SourceText(value)._normalised == [normalise(line) for line in value.splitlines()]
+
+
+def test_every_fold_and_pair_of_folds_matches_the_table() -> None:
+    """Each typographic character, alone, next to another and in a word, folds as the
+    translation table says (the replacements are applied one after another, the table all at
+    once)."""
+    from spinout.ruleset import citations
+
+    chars = [chr(code) for code in citations._TYPOGRAPHY]
+    for a in chars:
+        for b in chars:
+            value = f"x{a}{b} {a}y"
+            expected = " ".join(value.translate(citations._TYPOGRAPHY).split())
+            assert citations.normalise(value) == expected, (hex(ord(a)), hex(ord(b)))

@@ -1,7 +1,6 @@
 """What every guidance item carries: citations of the source documents, the sources themselves,
 the editorial flag and the date (`as_of`) of the scheme or law an item names."""
 
-from __future__ import annotations
 
 from spinout.ruleset.fields import Id, Item
 

@@ -6,7 +6,6 @@ read back from the cache of checked rule sets, so a command that finds its rule 
 never imports pydantic.
 """
 
-from __future__ import annotations
 
 import datetime
 from typing import Any

@@ -1,7 +1,6 @@
 """Guidance items the assessment gives: barriers, stages, legal forms, readiness bands, group
 warnings and the glossary."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -112,6 +112,7 @@ class RuleIndex(Record):
         dims_of = {q.id: q.dimensions for q in rs.questions}
         weights = {d.id: d.weight for d in rs.dimensions}
         answer_readers, tests = _answer_readers(rs), _dimension_tests(rs)
+        ranges = {q.id: point_range(q, dims_of[q.id]) for q in rs.questions}
         return cls(
             by_kind=_frozen(by_kind),
             ordered=ordered,
@@ -127,8 +128,7 @@ class RuleIndex(Record):
                                   for q in rs.questions}),
             shapes=_frozen({q.id: q.kind.shape(q) for q in rs.questions}),
             senior_roles=frozenset(r.id for r in rs.roles if r.senior),
-            point_range=_frozen({q.id: _frozen(point_range(q, dims_of[q.id]))
-                                 for q in rs.questions}),
+            point_range=_frozen({qid: _frozen(found) for qid, found in ranges.items()}),
             form_reads=frozenset(q for form in rs.legal_forms for rule in form.fit
                                  for q in answer_refs(rule.when)),
             band_level=_frozen(levels),
@@ -136,7 +136,7 @@ class RuleIndex(Record):
             dependents=_frozen(_dependents(ordered)),
             answer_readers=_frozen(answer_readers),
             dimension_tests=_frozen(tests),
-            point_rows=_frozen(_point_rows(rs, ordered, dims_of)),
+            point_rows=_frozen(_point_rows(rs, ordered, dims_of, ranges)),
             points_tables=_frozen({q.id: q.kind.points_table(q, dims_of[q.id])
                                    for q in rs.questions if dims_of[q.id]}),
             comments=frozenset(q.id for q in rs.questions if q.is_comment),
@@ -172,9 +172,9 @@ def point_range(q: Question, dims: tuple[str, ...]) -> dict[str, tuple[float, fl
 
 
 def _point_rows(rs: RuleSet, ordered: tuple[Question, ...],
-                dims_of: Mapping[str, tuple[str, ...]]
+                dims_of: Mapping[str, tuple[str, ...]],
+                ranges: Mapping[str, Mapping[str, tuple[float, float]]]
                 ) -> dict[str, tuple[tuple[str, float, float, float], ...]]:
-    ranges = {q.id: point_range(q, dims_of[q.id]) for q in ordered}
     return {d.id: tuple((q.id, q.weight, *ranges[q.id].get(d.id, (0.0, 100.0)))
                         for q in ordered if d.id in dims_of[q.id])
             for d in rs.dimensions}

@@ -3,10 +3,12 @@
 The loader validates each YAML file under ``rules/`` against :mod:`spinout.ruleset.schema` (whose
 field docs are the JSON Schema ``spinout rules schema`` prints), joins the files and builds one
 :class:`RuleSet` of these records; a checked rule set is cached as JSON and read back into them
-without pydantic.
+without pydantic. The modules holding these records (this one, ``fields``, ``cited``,
+``questions``, ``guidance`` and ``conditions.model``) leave annotations unpostponed (no
+``from __future__ import annotations``), so msgspec reads their types as objects rather than
+compiling each from a string the first time a cached rule set is read.
 """
 
-from __future__ import annotations
 
 import datetime
 from functools import cached_property
@@ -93,14 +95,14 @@ class RuleSet(Item, dict=True, kw_only=True):
         return f"RuleSet({self.header.name!r} {self.header.version!r}, {self.digest})"
 
     @cached_property
-    def index(self) -> RuleIndex:
+    def index(self) -> "RuleIndex":
         """Lookups by id and the tables derived from the rules, built on first use."""
         from spinout.ruleset.index import RuleIndex
 
         return RuleIndex.build(self)
 
     @cached_property
-    def texts(self) -> dict[str, SourceText]:
+    def texts(self) -> "dict[str, SourceText]":
         """Each source's text, normalised for finding quotes, built on first use."""
         from spinout.ruleset.citations import SourceText
 

@@ -1,7 +1,6 @@
 """Questions and what they hang on: sections, options, linear scoring and the dimensions they
 score."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
@@ -61,7 +60,7 @@ class Question(Cited, kw_only=True):
     context: bool = False
 
     @property
-    def kind(self) -> QuestionType:
+    def kind(self) -> "QuestionType":
         """The question's type, which knows how its answers are read, scored and shown."""
         return qtypes.get(self.type)
 

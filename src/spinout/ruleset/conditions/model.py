@@ -3,7 +3,6 @@
 into the right kind; rule files never give the tag, they are read through
 :mod:`spinout.ruleset.schema.conditions`."""
 
-from __future__ import annotations
 
 from typing import Union
 
@@ -48,15 +47,15 @@ class DimensionCondition(_Tagged, tag="dimension"):
 
 
 class AllCondition(_Tagged, tag="all"):
-    all: tuple[Condition, ...]
+    all: "tuple[Condition, ...]"
 
 
 class AnyCondition(_Tagged, tag="any"):
-    any: tuple[Condition, ...]
+    any: "tuple[Condition, ...]"
 
 
 class NotCondition(_Tagged, tag="not"):
-    not_: Condition = field(name="not")
+    not_: "Condition" = field(name="not")
 
 
 Condition = Union[  # noqa: UP007 - a runtime alias msgspec reads

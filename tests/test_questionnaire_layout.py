@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 
 from spinout.questionnaire import menu, review
 from spinout.questionnaire.flow import ROLE, Flow, ReviewRow
-from spinout.questionnaire.glossary import first_sentence, note, terms_in
+from spinout.questionnaire.glossary import first_sentence, note
 from spinout.questionnaire.layout import Item, fold
 from spinout.questionnaire.prompts import option_items, special_items
 from spinout.questionnaire.why import explain, source_name
 from spinout.record import replace
 from spinout.ruleset.loader import load_ruleset
 from spinout.ruleset.model import GlossaryTerm, Source
+from spinout.ruleset.terms import terms_in
 from spinout.textsafe import strip_controls
 
 BUNDLED = load_ruleset(None, check_citations=False)
@@ -162,17 +163,17 @@ def test_answer_words(mini_rules):
 
 def test_terms_are_found_as_whole_words_in_order_of_use():
     terms = {t.id: t for t in BUNDLED.glossary}
-    found = terms_in(BUNDLED, "Has the host organisation talked to commissioners?")
+    found = terms_in(BUNDLED.glossary, "Has the host organisation talked to commissioners?")
     assert [t.id for t in found] == ["host", "commissioner"]
-    assert terms_in(BUNDLED, "A ghost hosting commissionerly things") == ()
+    assert terms_in(BUNDLED.glossary, "A ghost hosting commissionerly things") == ()
     assert first_sentence(terms["host"].definition).endswith("employs the staff.")
     assert note(terms["host"]).startswith("“host”: The council")
 
 
 def test_the_bundled_glossary_explains_host_where_it_is_first_used():
     first = next(q for q in BUNDLED.questions_in_order()
-                 if terms_in(BUNDLED, q.text, *(o.label for o in q.options)))
-    assert terms_in(BUNDLED, first.text, *(o.label for o in first.options))
+                 if terms_in(BUNDLED.glossary, q.text, *(o.label for o in q.options)))
+    assert terms_in(BUNDLED.glossary, first.text, *(o.label for o in first.options))
 
 
 def test_sources_are_named_by_title_publisher_and_date_never_by_file():
@@ -190,4 +191,4 @@ def test_sources_are_named_by_title_publisher_and_date_never_by_file():
 def test_an_unused_term_glossary_entry_is_found_by_its_other_forms(mini_rules):
     term = GlossaryTerm(id="m", term="manager", also=("managers",), definition="A boss.")
     rs = replace(mini_rules, glossary=(term,))
-    assert terms_in(rs, "How much do your managers back it?") == (term,)
+    assert terms_in(rs.glossary, "How much do your managers back it?") == (term,)

@@ -162,11 +162,12 @@ class Session:
         """A line explaining each glossary term the question (or its section's introduction)
         uses that no earlier question in this session has explained; the same lines each
         time the question is shown."""
-        from spinout.questionnaire.glossary import note, terms_in
+        from spinout.questionnaire.glossary import note
+        from spinout.ruleset.terms import terms_in
 
         if q.id not in self._noted:
-            found = [t for t in terms_in(self.rs, intro, q.text, *(o.label for o in q.options))
-                     if t.id not in self._explained]
+            used = terms_in(self.rs.glossary, intro, q.text, *(o.label for o in q.options))
+            found = [t for t in used if t.id not in self._explained]
             self._explained.update(t.id for t in found)
             self._noted[q.id] = tuple(note(t) for t in found)
         return self._noted[q.id]

@@ -81,16 +81,12 @@ def dated_items(rs: RuleSet, r: Report) -> tuple[DatedItem, ...]:
 
 
 def glossary_items(rs: RuleSet, r: Report) -> tuple[GlossaryItem, ...]:
-    """The glossary's entries for the words the report's findings use."""
-    import re
+    """The glossary's entries for the words the report's findings use, in the glossary's order."""
+    from spinout.ruleset.terms import terms_in
 
-    words = " ".join(_texts(r)).casefold()
-    found = []
-    for term in rs.glossary:
-        forms = [f.casefold() for f in (term.term, *term.also)]
-        if any(f in words and re.search(rf"\b{re.escape(f)}\b", words) for f in forms):
-            found.append(GlossaryItem(term.term, term.definition))
-    return tuple(found)
+    used = {term.id for term in terms_in(rs.glossary, *_texts(r))}
+    return tuple(GlossaryItem(term.term, term.definition) for term in rs.glossary
+                 if term.id in used)
 
 
 def _texts(r: Report) -> list[str]:

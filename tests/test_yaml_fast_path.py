@@ -41,7 +41,8 @@ SCALARS = [
     "!!timestamp x", "!!timestamp '2026-01-31'", "!!python/name:os.system", "!local x",
     "! 12", "!!binary aGVsbG8=", "&a 1", "*a", "|\nblock text", ">-\nfolded\ntext", "- - x",
     "{}", "[]", "[1, 2, [3]]", "{a: 1, a: 2}", "{1: x, true: y}", "!!map {a: 1}",
-    "!!seq {a: 1}", "!!set {a, b}", "!!omap [a: 1]", "? x", "[a, b", "'open",
+    "!!seq {a: 1}", "!!set {a, b}", "!!omap [a: 1]", "!!str {a: 1}", "!!str [1]", "!!int [1]",
+    "!!map [1]", "! {a: 1}", "! [1]", "? x", "[a, b", "'open",
 ]
 KEYS = ["a", "b", "format", "answers", "rules", "'a'", '"b"', "1", "2", "true", "yes", "~",
         "1.5", "2026-01-31", "'quoted key'", "!!str k", "&k key", "*k", "<<", "=", "[x]",
@@ -217,6 +218,7 @@ def test_refusals_come_from_the_builder() -> None:
     for raw in (b"a: 1\nb: &x 2\n", b"a: 1\nb: *x\n", b"a: 1\na: 2\n", b"a: {1: x, true: y}\n",
                 b"a: !!python/name:os.system\n", b"a:\n  <<: {b: 1}\n", b"a: 2026-02-30\n",
                 b"a: 1000000000000001\n", b'a: "\\e"\n', b"a: 1\n---\nb: 2\n", b"# only\n",
+                b"a: !!str {b: 1}\n", b"a: !!str [1]\n", b"a: !!map [1]\n",
                 b"a: " + _deep(65).encode() + b"\n", b"1.5: x\n", b"~: x\n", b"[a]: x\n"):
         assert not assert_same(raw), raw
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from spinout.bounded import read_bounded
 from spinout.errors import OutputError, Problem, SpinoutError, UsageError
 
 STDIO = "-"
@@ -192,7 +193,7 @@ def input_file(path: Path, limit: int, suffix: str = "") -> Iterator[Path]:
         return
     import tempfile
 
-    data = sys.stdin.buffer.read(limit + 1)
+    data = read_bounded(sys.stdin.buffer, limit)
     with tempfile.TemporaryDirectory(prefix="spinout-stdin-") as folder:
         copy = Path(folder) / f"stdin{suffix}"
         copy.write_bytes(data)

@@ -11,11 +11,13 @@ result is plain data plus a map from each node's path to its position.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from spinout.bounded import read_bounded
 from spinout.errors import Problem, YamlFileError
 from spinout.record import Record, field
 from spinout.yamlbuilder import MAX_DEPTH, MAX_INTEGER, Builder, Path_
@@ -65,11 +67,11 @@ def read_yaml(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES,
     ``yaml11_letters`` and ``escapes``: see :func:`parse_yaml`."""
     name = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlFileError(_too_big(name, size, max_bytes))
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise YamlFileError(_too_big(name, size, max_bytes))
+            raw = read_bounded(handle, max_bytes)
     except OSError as exc:
         raise YamlFileError(
             Problem(name, None, None, f"cannot read the file ({exc.strerror or exc})",

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from spinout import record
+from spinout.bounded import read_bounded
 from spinout.errors import CsvImportError, Problem, UsageError
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -69,7 +70,7 @@ def _bounded_bytes(path: Path, name: str) -> bytes:
         if size > MAX_CSV_BYTES:
             raise CsvImportError(_too_big(name, size))
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_CSV_BYTES + 1)
+            raw = read_bounded(handle, MAX_CSV_BYTES)
     except OSError as exc:
         raise CsvImportError(Problem(name, None, None, f"cannot read the file "
                                      f"({exc.strerror or exc})", "check the path")) from None

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from spinout.bounded import read_bounded
 from spinout.errors import AnswersError, Problem
 from spinout.record import Record
 
@@ -48,7 +49,7 @@ def read_json_report(path: Path) -> dict[str, Any] | None:
     """The report in a JSON file, or None when the file is not JSON (e.g. YAML answers)."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_REPORT_BYTES + 1)
+            raw = read_bounded(handle, MAX_REPORT_BYTES)
     except OSError as exc:
         raise AnswersError(Problem(str(path), None, None, f"cannot read the file "
                                    f"({exc.strerror})", "check the path")) from None

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spinout.bounded import read_bounded
+
 if TYPE_CHECKING:
     from spinout.ruleset.model import RuleSet
 
@@ -76,7 +78,7 @@ def key(rule_files: Sequence[Path], seeds: Path, limit: int) -> str | None:
 def _content(path: Path, limit: int) -> bytes:
     with open(path, "rb") as handle:
         info = os.fstat(handle.fileno())
-        data = handle.read(limit + 1) if info.st_size <= limit else b""
+        data = read_bounded(handle, limit) if info.st_size <= limit else b""
     if info.st_size > limit or len(data) > limit:
         return f"over {limit} {info.st_size} {info.st_mtime_ns}\0".encode()
     return f"{len(data)}\0".encode() + data
@@ -116,7 +118,7 @@ def read(digest: str) -> RuleSet | None:
     path = place / f"rules-{digest}.json"
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_ENTRY_BYTES + 1)
+            raw = read_bounded(handle, MAX_ENTRY_BYTES)
     except OSError:
         return None
     if len(raw) > MAX_ENTRY_BYTES:
@@ -159,7 +161,7 @@ def read_note(digest: str, name: str) -> str | None:
         return None
     try:
         with open(place / f"rules-{digest}.{name}.txt", "rb") as handle:
-            raw = handle.read(MAX_NOTE_BYTES + 1)
+            raw = read_bounded(handle, MAX_NOTE_BYTES)
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None

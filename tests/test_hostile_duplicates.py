@@ -75,3 +75,17 @@ def test_a_repeated_respondent_id_counts_once(folder: Path,
     count, err = _respondents(capsys, folder)
     assert count == 3
     assert f"{folder / 'r3.yaml'}: the same respondent id `ann` as {folder / 'r2.yaml'}" in err
+
+
+def test_answers_are_the_same_only_when_equal_in_type_and_value() -> None:
+    """Key order never matters; ``true``, ``1`` and ``1.0`` are three different answers."""
+    from spinout.answers.model import AnswersFile, Respondent, RulesRef
+    from spinout.bulk import identity
+
+    def digest(answers: dict[str, object]) -> str:
+        return identity(AnswersFile(RulesRef("r", "1", "d"), Respondent(None, "r"),
+                                    answers))[1]  # type: ignore[arg-type]
+
+    assert digest({"a": "x", "b": [1, 2]}) == digest({"b": [1, 2], "a": "x"})
+    assert len({digest({"a": v}) for v in (True, 1, 1.0, "1", [1], None)}) == 6
+    assert digest({"a": [1, 2]}) != digest({"a": [2, 1]})

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from spinout.errors import AnswersError, Problem
 from spinout.record import Record, replace
@@ -35,6 +36,7 @@ POOL_THRESHOLD = 200
 WORKERS = 2
 CHUNK = 100
 SUFFIXES = (".yaml", ".yml")
+_SORTED_JSON = msgspec.json.Encoder(order="sorted")
 
 _STATE: dict[str, Any] = {}
 
@@ -81,9 +83,10 @@ def _once(paths: Iterable[Path]) -> Iterator[Path]:
 
 def identity(f: AnswersFile) -> tuple[str | None, str]:
     """What makes two answers files one respondent: the respondent id (when given) and a
-    digest of the answers (typed: ``true`` and ``1`` differ)."""
-    text = json.dumps(f.answers, sort_keys=True, ensure_ascii=False, default=repr)
-    return f.respondent.id, hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest of the answers as JSON with sorted keys (typed: ``true``, ``1`` and ``1.0``
+    differ). Only checked answers are compared, so every value is text, a finite number, a
+    boolean or a list of them, which JSON tells apart."""
+    return f.respondent.id, hashlib.sha256(_SORTED_JSON.encode(f.answers)).hexdigest()
 
 
 def duplicates(found: Sequence[tuple[str, str | None, str]]) -> tuple[set[str], list[Problem]]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from spinout.engine.result import FormFit, FormsVerdict, TriggeredBarrier
 from spinout.engine.visibility import Applicability
+from spinout.ruleset.guidance import FitRule
 from spinout.ruleset.model import RuleSet
 from spinout.values import Answers
 
@@ -21,22 +22,21 @@ def rank(rs: RuleSet, effective: Answers, scores: Mapping[str, float | None],
     for order, (form, rules) in enumerate(zip(rs.legal_forms, rs.index.compiled.fits,
                                               strict=True)):
         held = [r for r, test in rules if test(effective, scores)]
-        fit = math.fsum(r.points for r in held if not r.exclude)
-        rows.append((order, form.id, fit,
-                     tuple(r.reason for r in held if not r.exclude and r.points > 0),
-                     tuple(r.reason for r in held if not r.exclude and r.points < 0),
-                     tuple(r.reason for r in held if r.exclude)))
-    rows.sort(key=lambda r: (bool(r[5]), -r[2], r[0]))
-    open_count = sum(1 for r in rows if not r[5])
-    found = []
-    for _, fid, fit, pro, con, excl in rows:
-        if excl:
-            place = open_count + 1
-        else:
-            place = next(i for i, r in enumerate(rows, 1) if not r[5] and r[2] == fit)
-        found.append(FormFit(fid, place, fit, bool(excl), pro, con, excl) if explain
-                     else FormFit(fid, place, fit, bool(excl), (), (), ()))
-    return tuple(found)
+        fit = math.fsum([r.points for r in held if not r.exclude])
+        rows.append((any(r.exclude for r in held), fit, order, form.id, held))
+    rows.sort(key=lambda row: (row[0], -row[1], row[2]))
+    open_fits = [fit for excluded, fit, *_ in rows if not excluded]
+    return tuple(
+        FormFit(fid, len(open_fits) + 1 if excluded else open_fits.index(fit) + 1, fit,
+                excluded, *(_reasons(held) if explain else ((), (), ())))
+        for excluded, fit, _, fid, held in rows)
+
+
+def _reasons(held: list[FitRule]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The reasons of the rules that hold: for the form, against it, and ruling it out."""
+    return (tuple(r.reason for r in held if not r.exclude and r.points > 0),
+            tuple(r.reason for r in held if not r.exclude and r.points < 0),
+            tuple(r.reason for r in held if r.exclude))
 
 
 def verdict(rs: RuleSet, app: Applicability, fits: tuple[FormFit, ...],

@@ -67,10 +67,13 @@ def _bound(rs: RuleSet, did: str, points: Mapping[str, scoring.Points],
            open_ids: frozenset[str] | set[str],
            scores: Mapping[str, float | None] | None) -> Bound:
     rows = rs.index.point_rows[did]
+    spans = [(w, lo, hi) for qid, w, lo, hi in rows if qid in open_ids] if open_ids else []
+    if not spans and scores is not None:  # a score is None only when no answer scores it
+        score = scores[did]
+        return Bound(score, score, score is None)
     fixed = [(w, points[qid][did]) for qid, w, _, _ in rows if qid in points]
-    spans = [(w, lo, hi) for qid, w, lo, hi in rows if qid in open_ids]
     if not spans:
-        score = _dimension_mean(fixed) if scores is None else scores[did]
+        score = _dimension_mean(fixed)
         return Bound(score, score, not fixed)
     low = _dimension_mean(choose(fixed, [(w, lo) for w, lo, _ in spans], lowest=True))
     high = _dimension_mean(choose(fixed, [(w, hi) for w, _, hi in spans], lowest=False))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 TOP_KEYS = ("format", "rules", "respondent", "service", "started", "updated", "answers")
 MAX_SERVICE = 200
+_SIMPLE = (str, int, float, bool)  # the answers that can be looked up in a set of them
 
 
 class RuleChanges(Record):
@@ -106,8 +107,10 @@ def _answers(doc: Document, rs: RuleSet, ref: RulesRef, raw: dict[Any, Any],
              errors: list[Problem], warnings: list[Problem]) -> dict[str, Any]:
     """Each answer checked against its question; answers to retired questions kept."""
     answers: dict[str, Any] = {}
+    questions, listed = rs.index.by_kind["questions"], rs.index.listed_answers
     for qid, value in raw.items():
-        if not rs.has("questions", str(qid)):
+        q = questions.get(str(qid))
+        if q is None:
             if str(qid) in ref.questions:
                 warnings.append(doc.problem(("answers", qid), f"question `{qid}` has been "
                                             "retired from the rule set", "the answer is kept "
@@ -117,7 +120,11 @@ def _answers(doc: Document, rs: RuleSet, ref: RulesRef, raw: dict[Any, Any],
             errors.append(doc.problem(("answers", qid), f"unknown question `{qid}`",
                                       did_you_mean(str(qid), [q.id for q in rs.questions])))
             continue
-        message = value_error(rs.question(qid), value)
+        known = listed[q.id]
+        if known is not None and value.__class__ in _SIMPLE and (value.__class__, value) in known:
+            answers[qid] = value
+            continue
+        message = value_error(q, value)
         if message:
             errors.append(doc.problem(("answers", qid), message[0], message[1]))
         answers[qid] = value

@@ -123,6 +123,13 @@ class QuestionType:
         "don't know" (in free text they are just what the respondent wrote)."""
         return True
 
+    def listed_answers(self, q: Question) -> frozenset[tuple[type, AnswerValue]] | None:
+        """Every real answer to ``q`` as (type, value), when they can be listed: a value so
+        listed passes :meth:`value_error`, so a file's answers are checked with one lookup
+        each. None when each answer must be checked on its own (a type that overrides
+        :meth:`value_error` overrides this too)."""
+        return frozenset((o.value.__class__, o.value) for o in q.options)
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         """Why ``value`` (a real answer, not "don't know") does not answer ``q``."""
         if q.option(value) is not None:

@@ -40,6 +40,9 @@ class Multi(QuestionType):
     def prompt(self, q: Question) -> str:
         return "checkbox"
 
+    def listed_answers(self, q: Question) -> None:
+        return None
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         if not isinstance(value, list):
             return (f"`{clipped(show(value))}` should be a list",

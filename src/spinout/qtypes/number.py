@@ -40,6 +40,9 @@ class Number(QuestionType):
     def prompt(self, q: Question) -> str:
         return "typed"
 
+    def listed_answers(self, q: Question) -> None:
+        return None
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         return number_error(q, value)
 

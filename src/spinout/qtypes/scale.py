@@ -61,6 +61,9 @@ class Scale(QuestionType):
             return q.low_label, q.high_label
         return None
 
+    def listed_answers(self, q: Question) -> frozenset[tuple[type, AnswerValue]] | None:
+        return super().listed_answers(q) if q.options else None
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         return super().value_error(q, value) if q.options else _NUMBER.value_error(q, value)
 

@@ -37,6 +37,9 @@ class Text(QuestionType):
     def reads_dont_know(self, q: Question) -> bool:
         return False
 
+    def listed_answers(self, q: Question) -> None:
+        return None
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         if not isinstance(value, str):
             shown = show(value)

@@ -35,6 +35,9 @@ class YesNo(QuestionType):
     def choices(self, q: Question) -> tuple[tuple[AnswerValue, str], ...]:
         return super().choices(q) or ((True, "Yes"), (False, "No"))
 
+    def listed_answers(self, q: Question) -> frozenset[tuple[type, AnswerValue]]:
+        return frozenset({(bool, True), (bool, False)})
+
     def value_error(self, q: Question, value: AnswerValue) -> Trouble | None:
         if isinstance(value, bool):
             return None

@@ -78,7 +78,10 @@ class RuleIndex(Record):
     questions in order as (id, weight, fewest points, most points); ``points_tables`` the
     questions' points tables (see :meth:`~spinout.qtypes.base.QuestionType.points_table`),
     for the questions that score; ``comments`` the free-text questions;
-    ``compiled`` every condition, compiled."""
+    ``listed_answers`` every answer each question takes, "don't know" included where it is
+    allowed, as (type, value), where they can be listed (see
+    :meth:`~spinout.qtypes.base.QuestionType.listed_answers`); ``compiled`` every condition,
+    compiled."""
 
     by_kind: Mapping[str, Mapping[str, Any]]
     ordered: tuple[Question, ...]
@@ -100,6 +103,7 @@ class RuleIndex(Record):
     point_rows: Mapping[str, tuple[tuple[str, float, float, float], ...]]
     points_tables: Mapping[str, Mapping[tuple[type, object], Mapping[str, float]] | None]
     comments: frozenset[str]
+    listed_answers: Mapping[str, frozenset[tuple[type, AnswerValue]] | None]
     compiled: Compiled
 
     @classmethod
@@ -140,6 +144,7 @@ class RuleIndex(Record):
             points_tables=_frozen({q.id: q.kind.points_table(q, dims_of[q.id])
                                    for q in rs.questions if dims_of[q.id]}),
             comments=frozenset(q.id for q in rs.questions if q.is_comment),
+            listed_answers=_frozen({q.id: _listed(q) for q in rs.questions}),
             compiled=Compiled.build(rs, ordered),
         )
 
@@ -178,6 +183,15 @@ def _point_rows(rs: RuleSet, ordered: tuple[Question, ...],
     return {d.id: tuple((q.id, q.weight, *ranges[q.id].get(d.id, (0.0, 100.0)))
                         for q in ordered if d.id in dims_of[q.id])
             for d in rs.dimensions}
+
+
+def _listed(q: Question) -> frozenset[tuple[type, AnswerValue]] | None:
+    from spinout.values import DONT_KNOW
+
+    listed = q.kind.listed_answers(q)
+    if listed is None or not q.dont_know:
+        return listed
+    return listed | {(str, DONT_KNOW)}
 
 
 def _cap_levels(rs: RuleSet, levels: Mapping[str, int]) -> dict[str, int]:

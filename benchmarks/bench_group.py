@@ -10,13 +10,16 @@ holds them: generating 100,000 takes minutes), then times
       pool, then the group result from the merged tallies;
   (c) the whole ``spinout report DIR -o group.json`` command in a subprocess;
 
-and prints b/a2, c/a2 (target: within 1.5), c/a and the peak resident memory of this process,
-of the pool workers and of the command with its workers (target: under 300 MB). Then, in this
-one process on the first 1,500 files, the cost per file of each step: plain parsing, the safe
-located reading (``read_yaml``), reading and checking (``store.read``) and one worker's whole
-job (``bulk._work_chunk``: reading, checking, assessing, tallying).
+in ``--rounds`` rounds (3 by default), each timing (a), (a2), (b) and (c) one after another, so
+that a busy minute slows a round's baseline as much as what is compared with it. Each round
+prints b/a2 and c/a2 by wall time and by CPU time (user and system, all processes); the
+verdict is on the medians over the rounds of c/a2 (target: within 1.5) and of the peak resident
+memory of the command with its workers (target: under 300 MB). Then, in this one process on
+the first 1,500 files, the cost per file of each step: plain parsing, the safe located reading
+(``read_yaml``), reading and checking (``store.read``) and one worker's whole job
+(``bulk._work_chunk``: reading, checking, assessing, tallying).
 
-    python benchmarks/bench_group.py [--count 10000] [--keep DIR] [--repeat N]
+    python benchmarks/bench_group.py [--count 10000] [--keep DIR] [--rounds N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,13 +105,26 @@ def _ready(folder: Path, count: int, digest: str) -> bool:
     return len(files) == count and digest in files[0].read_text(encoding="utf-8")
 
 
-def time_plain_parse(paths: list[Path]) -> float:
+def _cpu() -> float:
+    """CPU time (user and system) of this process and its reaped children so far."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(job: Any) -> tuple[float, float, Any]:
+    """Wall time and CPU time (this process and the children it reaps) of ``job()``, and its
+    result."""
+    cpu, start = _cpu(), time.perf_counter()
+    result = job()
+    return time.perf_counter() - start, _cpu() - cpu, result
+
+
+def time_plain_parse(paths: list[Path]) -> None:
     import yaml
 
-    start = time.perf_counter()
     for p in paths:
         yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)  # noqa: S506 - CSafeLoader is safe
-    return time.perf_counter() - start
 
 
 def _parse_chunk(paths: list[Path]) -> int:
@@ -118,27 +135,24 @@ def _parse_chunk(paths: list[Path]) -> int:
     return len(paths)
 
 
-def time_plain_parse_pool(paths: list[Path], processes: int = 2) -> float:
+def time_plain_parse_pool(paths: list[Path], processes: int = 2) -> None:
     """Parsing every file with CSafeLoader on ``processes`` processes, chunks of 500 files."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [paths[i:i + 500] for i in range(0, len(paths), 500)]
-    start = time.perf_counter()
     with ProcessPoolExecutor(processes) as pool:
         assert sum(pool.map(_parse_chunk, chunks)) == len(paths)
-    return time.perf_counter() - start
 
 
-def time_group(paths: list[Path], rs: Any) -> tuple[float, Any]:
+def time_group(paths: list[Path], rs: Any) -> Any:
     from spinout.bulk import group_many
 
-    start = time.perf_counter()
-    loaded = group_many(paths, rs, progress=False)
-    return time.perf_counter() - start, loaded.group
+    return group_many(paths, rs, progress=False).group
 
 
-def time_command(folder: Path, rules: Path | None) -> tuple[float, float] | None:
-    """Wall time and peak memory (MB, the command or its largest worker) of the command."""
+def time_command(folder: Path, rules: Path | None) -> tuple[float, float, float] | None:
+    """Wall time, CPU time (the command and its workers) and peak memory (MB, the command or
+    its largest worker) of the command."""
     out = folder.parent / "group.json"
     cmd = [sys.executable, "-m", "spinout", "report", str(folder), "-o", str(out)]
     if rules is not None:
@@ -153,7 +167,7 @@ def time_command(folder: Path, rules: Path | None) -> tuple[float, float] | None
     if child.returncode != 0:
         print(f"(c) spinout report failed ({child.returncode}): {err.strip()[:300]}")
         return None
-    return took, usage.ru_maxrss / 1024
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def per_file(paths: list[Path], rs: Any, repeat: int) -> None:
@@ -178,7 +192,7 @@ def per_file(paths: list[Path], rs: Any, repeat: int) -> None:
     plain = 0.0
     for label, step in steps.items():
         took = []
-        for _ in range(max(repeat, 3)):
+        for _ in range(max(repeat, 1)):
             start = time.perf_counter()
             step()
             took.append(time.perf_counter() - start)
@@ -191,13 +205,40 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def one_round(number: int, paths: list[Path], rs: Any, folder: Path, rules: Path | None
+              ) -> tuple[float, float] | None:
+    """(a), (a2), (b) and (c) one after another; c/a2 by wall time and peak memory of (c)."""
+    plain, plain_cpu, _ = timed(lambda: time_plain_parse(paths))
+    pooled, pooled_cpu, _ = timed(lambda: time_plain_parse_pool(paths))
+    took, took_cpu, group = timed(lambda: time_group(paths, rs))
+    print(f"round {number}:")
+    print(f"(a)  plain yaml.load(CSafeLoader), 1 process:   {plain:6.2f} s   cpu "
+          f"{plain_cpu:6.2f} s")
+    print(f"(a2) plain yaml.load(CSafeLoader), 2 processes: {pooled:6.2f} s   cpu "
+          f"{pooled_cpu:6.2f} s")
+    print(f"(b)  group_many (2 processes):                  {took:6.2f} s   cpu {took_cpu:6.2f} s"
+          f"   b/a2 = {took / pooled:.2f} (cpu {took_cpu / pooled_cpu:.2f})")
+    if number == 1:
+        print(f"     group: {group.respondents:,} respondents, overall median "
+              f"{group.overall.median:.1f}, band {group.band}, stage {group.stage}")
+    command = time_command(folder, rules)
+    if command is None:
+        return None
+    wall, cpu, memory = command
+    print(f"(c)  spinout report DIR -o group.json:          {wall:6.2f} s   cpu {cpu:6.2f} s"
+          f"   c/a2 = {wall / pooled:.2f} (cpu {cpu / pooled_cpu:.2f})   c/a = {wall / plain:.2f}")
+    print(f"     peak memory (command, largest process):   {memory:6.0f} MB")
+    return wall / pooled, memory
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it.")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="Time (a) and (b) this many times and keep the fastest of each "
-                        "(steadier on a busy machine).")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="Rounds of (a), (a2), (b) and (c); the verdict is on the medians.")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="Runs of each per-file step (d); the fastest is kept.")
     args = parser.parse_args()
     rs, rules = load_rules()
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,28 +250,18 @@ def main() -> None:
         paths = sorted(folder.glob("*.yaml"))
         print(f"{len(paths):,} answers files ready in {time.perf_counter() - start:.1f} s "
               f"({rs.header.name}, {len(rs.questions)} questions)")
-        plain = min(time_plain_parse(paths) for _ in range(args.repeat))
-        print(f"(a)  plain yaml.load(CSafeLoader), 1 process:   {plain:6.2f} s")
-        pooled = min(time_plain_parse_pool(paths) for _ in range(args.repeat))
-        print(f"(a2) plain yaml.load(CSafeLoader), 2 processes: {pooled:6.2f} s")
-        runs = [time_group(paths, rs) for _ in range(args.repeat)]
-        group_time, group = min(runs, key=lambda run: run[0])
-        print(f"(b)  group_many (2 processes):                  {group_time:6.2f} s   "
-              f"b/a2 = {group_time / pooled:.2f}")
+        verdicts = [one_round(n, paths, rs, folder, rules) for n in range(1, args.rounds + 1)]
         print(f"     peak memory (this process):               "
               f"{peak_mb(resource.RUSAGE_SELF):6.0f} MB")
         print(f"     peak memory (pool workers, largest):      "
               f"{peak_mb(resource.RUSAGE_CHILDREN):6.0f} MB")
-        print(f"     group: {group.respondents:,} respondents, overall median "
-              f"{group.overall.median:.1f}, band {group.band}, stage {group.stage}")
-        command = time_command(folder, rules)
-        if command is not None:
-            took, memory = command
-            print(f"(c)  spinout report DIR -o group.json:          {took:6.2f} s   "
-                  f"c/a2 = {took / pooled:.2f} (target 1.5)   c/a = {took / plain:.2f}")
-            print(f"     peak memory (command, largest process):   {memory:6.0f} MB "
-                  "(target 300)")
-            print("within targets" if took / pooled <= 1.5 and memory < 300 else "OVER TARGET")
+        verdicts = [v for v in verdicts if v is not None]
+        if verdicts:
+            ratio = statistics.median(v[0] for v in verdicts)
+            memory = statistics.median(v[1] for v in verdicts)
+            print(f"median over {len(verdicts)} round(s): c/a2 = {ratio:.2f} (target 1.5), "
+                  f"peak memory {memory:.0f} MB (target 300): "
+                  + ("within targets" if ratio <= 1.5 and memory < 300 else "OVER TARGET"))
         per_file(paths[:1500], rs, args.repeat)
 
 

@@ -166,13 +166,21 @@ def _log_exception(args: list[str]) -> str:
 
 
 def run() -> None:
-    """The ``spinout`` command: :func:`main`, then exit with its code. Before exiting, every
-    object still alive is frozen out of the garbage collector (``gc.freeze``): the process is
-    ending, and the collection the interpreter would otherwise run over all of them as it shuts
-    down costs a short command a tenth of its time. (Tests call :func:`main`, never this.)"""
-    code = main()
+    """The ``spinout`` command: :func:`main`, then exit with its code. (Tests call
+    :func:`main`, never this.)
+
+    The cycle collector is off while a command starts: a command's imports make hundreds of
+    thousands of objects that live until it exits, and scanning them again and again cost a
+    short command a twentieth of its time. The work that runs long or leaves cyclic garbage as
+    it goes turns it back on: the questionnaire (:func:`spinout.questionnaire.session.run_assess`)
+    and reading many answers files (:mod:`spinout.bulk`). Before exiting, every object still
+    alive is frozen out of the collector (``gc.freeze``): the process is ending, and the
+    collection the interpreter would otherwise run over all of them as it shuts down costs a
+    short command a tenth of its time."""
     import gc
 
+    gc.disable()
+    code = main()
     gc.freeze()
     sys.exit(code)
 

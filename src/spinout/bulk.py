@@ -214,6 +214,7 @@ class _mapper:  # noqa: N801 - used as a context manager function
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        gc.enable()  # on for long work, here and in the workers (see spinout.__main__.run)
         gc.freeze()  # the rule set and all else alive now: shared, never collected (see _init)
         self.pool = context.Pool(WORKERS, initializer=_init, initargs=(*self.args, True))
         return self.pool.imap

@@ -53,7 +53,11 @@ def run_assess(answers_path: Path, rules_dir: Path | None, out: Path, no_input: 
                          "(as with --no-input).\n")
     with store.locked(answers_path):
         if interactive:
+            import gc
+
             from spinout.questionnaire.prompts import Prompter
+
+            gc.enable()  # a session lasts minutes and every prompt leaves cycles behind
 
             loaded = load_answers(rs, answers_path)
             if service:

@@ -117,6 +117,7 @@ class _Walk:
         if event.tag not in (None, "!", _MAP) or depth >= MAX_DEPTH:
             raise _Doubt
         end, scalar, get = self.yaml.MappingEndEvent, self.yaml.ScalarEvent, self.next
+        check, tags = self.check, _TAGS
         built: dict[Any, Any] = {}
         while True:
             event = get()
@@ -125,12 +126,23 @@ class _Walk:
                 return built
             if kind is not scalar:  # a key that is a list or mapping
                 raise _Doubt
-            key = self.scalar(event, depth)
-            if key is None or isinstance(key, float) or key in built:  # or a duplicate
+            # A plain or quoted text without a tag (most keys and values) is taken as it is;
+            # anything else goes through scalar(), which decides the same for such a text.
+            key = event.value
+            if check or event.tag is not None or (event.implicit[0] and tags.get(key) != _STR):
+                key = self.scalar(event, depth)
+                if key is None or isinstance(key, float):
+                    raise _Doubt
+            if key in built:  # a duplicate
                 raise _Doubt
             event = get()
-            built[key] = self.scalar(event, depth) if type(event) is scalar \
-                else self.value(event, depth + 1)
+            if type(event) is not scalar:
+                built[key] = self.value(event, depth + 1)
+            elif check or event.tag is not None or (
+                    event.implicit[0] and tags.get(event.value) != _STR):
+                built[key] = self.scalar(event, depth)
+            else:
+                built[key] = event.value
 
     def sequence(self, event: Any, depth: int) -> list[Any]:
         if event.tag not in (None, "!", _SEQ) or depth >= MAX_DEPTH:

@@ -133,12 +133,16 @@ def main() -> int:
     worst = 0.0
     for name, (wall, cpu) in medians.items():
         flag = next((opt for opt in TARGETS if name == f"spinout {opt}"), None)
-        target = f"  (target {TARGETS[flag]:g}x)" if flag else ""
+        target = f"  (target {TARGETS[flag]:g}x)" if flag and not args.cold else ""
         if flag:
             worst = max(worst, wall / wall_base / TARGETS[flag])
         print(f"  {name:<24} {wall * 1000:6.1f} ms  {wall / wall_base:5.2f}x   "
               f"{cpu * 1000:6.1f} ms  {cpu / cpu_base:5.2f}x{target}")
-    print("within targets (wall)" if worst <= 1 else "OVER TARGET (wall)")
+    if args.cold:  # the targets are for everyday runs, with the checked rule set cached
+        print("first runs after a rule change: the targets apply to everyday runs (without "
+              "--cold)")
+    else:
+        print("within targets (wall)" if worst <= 1 else "OVER TARGET (wall)")
     return 0
 
 

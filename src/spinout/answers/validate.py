@@ -118,7 +118,7 @@ def _answers(doc: Document, rs: RuleSet, ref: RulesRef, raw: dict[Any, Any],
                 answers[qid] = value
                 continue
             errors.append(doc.problem(("answers", qid), f"unknown question `{qid}`",
-                                      did_you_mean(str(qid), [q.id for q in rs.questions])))
+                                      did_you_mean(str(qid), [other.id for other in rs.questions])))
             continue
         known = listed[q.id]
         if known is not None and value.__class__ in _SIMPLE and (value.__class__, value) in known:
